@@ -1,0 +1,21 @@
+// `npm run analyze` writes custom-elements.json from the source's JSDoc.
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: ['src/server/**', 'src/emulator/**'],
+  litelement: true,
+  plugins: [
+    {
+      name: 't-captcha-tidy',
+      // The analyzer also lists `dispatchEvent(new ReadyEvent())` as a nameless event, and `#private`
+      // members; the `@fires` tags already name every event, and private members are no API.
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules) {
+          for (const declaration of mod.declarations ?? []) {
+            if (declaration.events) declaration.events = declaration.events.filter((event) => event.name);
+            if (declaration.members) declaration.members = declaration.members.filter((member) => member.privacy !== 'private');
+          }
+        }
+      },
+    },
+  ],
+};

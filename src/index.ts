@@ -1,0 +1,11 @@
+export { TCaptcha, CONTAINER_ATTRIBUTE, type CaptchaState } from './t-captcha.js';
+export {
+  VerifiedEvent,
+  ClosedEvent,
+  ReadyEvent,
+  CaptchaErrorEvent,
+  type CaptchaErrorCode,
+  type CaptchaTicket,
+} from './events.js';
+export { DEFAULT_LOAD_TIMEOUT_MS, CLIENT_TYPES, MOBILE_VIEWPORT, type ClientType } from './config.js';
+export { preloadScript, TRUSTED_TYPES_POLICY } from './loader.js';

@@ -1,0 +1,113 @@
+import { CaptchaFailure } from './events.js';
+
+export interface LoadOptions {
+  /** Give up after this many milliseconds (`script-timeout`). */
+  timeoutMs: number;
+  /** Put on the `<script>` for pages with a nonce-based Content-Security-Policy. */
+  nonce?: string;
+}
+
+interface TrustedTypePolicyLike {
+  createScriptURL(url: string): unknown;
+}
+interface TrustedTypesLike {
+  createPolicy(name: string, rules: { createScriptURL(url: string): string }): TrustedTypePolicyLike;
+}
+
+/** The Trusted Types policy name to allow in a `trusted-types` CSP directive. */
+export const TRUSTED_TYPES_POLICY = 't-captcha';
+
+/** Marks the `<script>` elements this module added, so that a page and the tests can find them. */
+export const SCRIPT_MARKER = 'data-t-captcha';
+
+const loads = new Map<string, Promise<void>>();
+let policy: TrustedTypePolicyLike | undefined;
+
+/**
+ * Loads a classic script once per URL per document. Every caller for one URL shares one promise,
+ * settled once: resolved when the script has run, rejected with a {@link CaptchaFailure} on a network
+ * error (`script-load-failed`) or after `timeoutMs` (`script-timeout`). After a failure the `<script>`
+ * is removed and forgotten, so that the next call adds a fresh one.
+ */
+export function loadScript(url: string, options: LoadOptions): Promise<void> {
+  let load = loads.get(url);
+  if (!load) {
+    load = startLoad(url, options);
+    loads.set(url, load);
+    // Callers may all be gone by the time it fails; the failure is theirs to report, not the page's.
+    load.catch(() => undefined);
+  }
+  return load;
+}
+
+/** Starts fetching `url` ahead of any element that will need it (see the README's preload recipe). */
+export function preloadScript(url: string, options: LoadOptions): void {
+  loadScript(url, options).catch(() => undefined);
+}
+
+function startLoad(url: string, { timeoutMs, nonce }: LoadOptions): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const script = document.createElement('script');
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const settle = (failure?: CaptchaFailure) => {
+      clearTimeout(timer);
+      script.onload = script.onerror = null;
+      if (failure) {
+        script.remove();
+        loads.delete(url);
+        reject(failure);
+      } else {
+        resolve();
+      }
+    };
+    script.onload = () => settle();
+    script.onerror = () =>
+      settle(new CaptchaFailure('script-load-failed', `The captcha script could not be loaded from ${url}.`));
+    timer = setTimeout(
+      () =>
+        settle(
+          new CaptchaFailure(
+            'script-timeout',
+            `The captcha script did not load within ${timeoutMs} ms from ${url}.`,
+          ),
+        ),
+      timeoutMs,
+    );
+    script.async = true;
+    if (nonce) script.nonce = nonce;
+    script.setAttribute(SCRIPT_MARKER, '');
+    try {
+      setScriptSrc(script, url);
+    } catch {
+      // Settled a microtask later, so that the failed promise is in the cache before it is forgotten.
+      queueMicrotask(() =>
+        settle(
+          new CaptchaFailure(
+            'script-load-failed',
+            `The page's Trusted Types policy blocked the captcha script; allow the policy name "${TRUSTED_TYPES_POLICY}".`,
+          ),
+        ),
+      );
+      return;
+    }
+    document.head.append(script);
+  });
+}
+
+/**
+ * Assigns `src` as a plain string and, only when the page enforces Trusted Types (the assignment
+ * throws), through a named policy created on first need.
+ */
+function setScriptSrc(script: HTMLScriptElement, url: string): void {
+  if (!policy) {
+    try {
+      script.src = url;
+      return;
+    } catch (error) {
+      const trustedTypes = (globalThis as { trustedTypes?: TrustedTypesLike }).trustedTypes;
+      if (!trustedTypes) throw error;
+      policy = trustedTypes.createPolicy(TRUSTED_TYPES_POLICY, { createScriptURL: (value) => value });
+    }
+  }
+  (script as { src: unknown }).src = policy.createScriptURL(url);
+}

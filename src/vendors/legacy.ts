@@ -1,0 +1,87 @@
+import { CaptchaFailure, type CaptchaTicket } from '../events.js';
+import { loadScript, type LoadOptions } from '../loader.js';
+import { EMPTY_TICKET, describeThrown, type Vendor, type VendorOutcome, type VendorSession } from './vendor.js';
+
+/** The globals the legacy script (the integration document's `capInit` API) defines. */
+interface LegacyGlobals {
+  capInit?: (target: HTMLElement | Document, options: { callback(result: unknown): void; showHeader: boolean }) => void;
+  capGetTicket?: () => unknown;
+  capRefresh?: () => void;
+  capDestroy?: () => void;
+}
+
+const vendorGlobals = () => globalThis as LegacyGlobals;
+
+/** The legacy API: a script URL issued per page view by the business server, then `capInit`. */
+export function legacyVendor(src: string): Vendor {
+  return {
+    async load(options: LoadOptions) {
+      await loadScript(src, options);
+      if (typeof vendorGlobals().capInit !== 'function') {
+        throw new CaptchaFailure(
+          'vendor-missing',
+          `The script at ${src} ran but defined no capInit(); is it a captcha script URL for this client type?`,
+        );
+      }
+    },
+    start({ container, clientType, showHeader, onOutcome }) {
+      const vendor = vendorGlobals();
+      let alive = true;
+      const callback = (result: unknown) => {
+        // The vendor keeps every callback it was ever given; only this session's live one counts.
+        if (alive) onOutcome(toOutcome(result));
+      };
+      const call = <T>(what: string, action: () => T): T => {
+        try {
+          return action();
+        } catch (error) {
+          throw new CaptchaFailure('vendor-error', `The captcha script's ${what} threw: ${describeThrown(error)}`);
+        }
+      };
+      try {
+        call('capInit()', () => vendor.capInit!(clientType === 'mobile' ? document : container, { callback, showHeader }));
+      } catch (failure) {
+        alive = false;
+        throw failure;
+      }
+      const session: VendorSession = {
+        refresh: () => call('capRefresh()', () => vendor.capRefresh?.()),
+        getTicket: () => toTicket(call('capGetTicket()', () => vendor.capGetTicket?.())),
+        destroy() {
+          if (!alive) return;
+          alive = false;
+          try {
+            vendor.capDestroy?.();
+          } catch {
+            // A vendor that fails to tear itself down leaves nothing for us to do but forget it.
+          }
+        },
+      };
+      return session;
+    },
+  };
+}
+
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+function toTicket(value: unknown): CaptchaTicket {
+  const ticket = field(value, 'ticket');
+  const randstr = field(value, 'randstr');
+  return typeof ticket === 'string' && typeof randstr === 'string' ? { ticket, randstr } : EMPTY_TICKET;
+}
+
+/** The document compares `ret == 0` loosely; a pass must also carry a usable ticket. */
+function toOutcome(result: unknown): VendorOutcome {
+  const ret = field(result, 'ret');
+  if (ret !== 0 && ret !== '0') return { kind: 'closed' };
+  const { ticket, randstr } = toTicket(result);
+  if (!ticket) {
+    return {
+      kind: 'failed',
+      failure: new CaptchaFailure('vendor-error', 'The captcha reported a pass without a ticket and randstr.'),
+    };
+  }
+  return { kind: 'verified', ticket, randstr };
+}

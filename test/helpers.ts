@@ -1,0 +1,66 @@
+import { oneEvent, waitUntil } from '@open-wc/testing';
+import type { TCaptcha } from '../src/t-captcha.js';
+
+export interface FakeCall {
+  name: string;
+  args: unknown[];
+}
+
+/** The fake legacy vendor's test handle (test/fixtures/legacy-vendor.js). */
+export interface FakeCaptcha {
+  calls: FakeCall[];
+  callbacks: Array<(result: unknown) => void>;
+  instance: { mobile: boolean; showHeader: boolean; target: unknown; trigger: HTMLIFrameElement | null; challenge: HTMLIFrameElement | null } | null;
+  pass(ticket?: string, randstr?: string): void;
+  close(): void;
+  deliver(result: unknown): void;
+  open(): void;
+  count(name: string): number;
+}
+
+declare global {
+  interface Window {
+    __fakeCaptcha?: FakeCaptcha;
+  }
+}
+
+export function fake(): FakeCaptcha {
+  const handle = window.__fakeCaptcha;
+  if (!handle) throw new Error('the fake vendor has not run yet');
+  return handle;
+}
+
+/** The fake's calls so far, by name; 0 before the fake ever ran. */
+export function calls(name: string): number {
+  return window.__fakeCaptcha?.count(name) ?? 0;
+}
+
+let serial = 0;
+/** A URL of the test server's vendor routes, unique per call so that no test shares another's load. */
+export function vendorUrl(path = 'legacy.js', params: Record<string, string | number> = {}): string {
+  const query = new URLSearchParams({ n: `${Date.now()}-${++serial}`, ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) });
+  return new URL(`/vendor/${path}?${query}`, location.href).href;
+}
+
+export async function requestCount(url: string): Promise<number> {
+  const { pathname, search } = new URL(url);
+  const response = await fetch(`/__requests?path=${encodeURIComponent(pathname + search)}`);
+  return ((await response.json()) as { count: number }).count;
+}
+
+export function scriptsFor(url: string): number {
+  return [...document.querySelectorAll('script')].filter((script) => script.src === url).length;
+}
+
+export async function ready(el: TCaptcha): Promise<void> {
+  if (el.state === 'ready') return;
+  await oneEvent(el, 'ready');
+}
+
+/** Resolves once the element's vendor teardown (a microtask after removal) has happened. */
+export async function settled(): Promise<void> {
+  await Promise.resolve();
+  await Promise.resolve();
+}
+
+export { waitUntil };
