@@ -20,7 +20,11 @@ export const TRUSTED_TYPES_POLICY = 't-captcha';
 /** Marks the `<script>` elements this module added, so that a page and the tests can find them. */
 export const SCRIPT_MARKER = 'data-t-captcha';
 
+/** Query parameter that makes a retry of a failed URL reach the network (see `requestUrl`). */
+export const RETRY_PARAMETER = 't_captcha_retry';
+
 const loads = new Map<string, Promise<void>>();
+const failures = new Map<string, number>();
 let policy: TrustedTypePolicyLike | undefined;
 
 /**
@@ -55,6 +59,7 @@ function startLoad(url: string, { timeoutMs, nonce }: LoadOptions): Promise<void
       if (failure) {
         script.remove();
         loads.delete(url);
+        failures.set(url, (failures.get(url) ?? 0) + 1);
         reject(failure);
       } else {
         resolve();
@@ -77,7 +82,7 @@ function startLoad(url: string, { timeoutMs, nonce }: LoadOptions): Promise<void
     if (nonce) script.nonce = nonce;
     script.setAttribute(SCRIPT_MARKER, '');
     try {
-      setScriptSrc(script, url);
+      setScriptSrc(script, requestUrl(url));
     } catch {
       // Settled a microtask later, so that the failed promise is in the cache before it is forgotten.
       queueMicrotask(() =>
@@ -92,6 +97,18 @@ function startLoad(url: string, { timeoutMs, nonce }: LoadOptions): Promise<void
     }
     document.head.append(script);
   });
+}
+
+/**
+ * Chromium answers a second `<script>` for a URL that failed in this document from its memory
+ * cache, with the same failure and no request. A retry therefore asks for the URL with a counter.
+ */
+function requestUrl(url: string): string {
+  const retries = failures.get(url);
+  if (!retries) return url;
+  const retry = new URL(url);
+  retry.searchParams.set(RETRY_PARAMETER, String(retries));
+  return retry.href;
 }
 
 /**

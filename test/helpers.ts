@@ -64,3 +64,9 @@ export async function settled(): Promise<void> {
 }
 
 export { waitUntil };
+
+declare global {
+  interface Window {
+    capInit?: unknown;
+  }
+}

@@ -15,6 +15,7 @@ export function vendorRoutes() {
       ctx.body = JSON.stringify({ count: requests.get(ctx.query.path) ?? 0 });
       return;
     }
+    if (ctx.path === '/csp/page') return cspPage(ctx);
     if (!ctx.path.startsWith('/vendor/')) return next();
     requests.set(ctx.url, (requests.get(ctx.url) ?? 0) + 1);
     const wait = Number(ctx.query.delay ?? 0);
@@ -31,6 +32,15 @@ export function vendorRoutes() {
       case '/vendor/throwing.js':
         ctx.body = 'window.capInit = function () { throw new Error("this appid is disabled"); };';
         return;
+      case '/vendor/flaky.js':
+        // Fails the first time it is asked for, works afterwards: a retry must add a fresh <script>.
+        if (!ctx.query.t_captcha_retry) {
+          ctx.status = 503;
+          ctx.body = '// try again';
+        } else {
+          ctx.body = await readFile(FAKE, 'utf8');
+        }
+        return;
       case '/vendor/hang.js':
         // Headers go out, the body never ends.
         ctx.status = 200;
@@ -43,4 +53,35 @@ export function vendorRoutes() {
         ctx.body = '// not found';
     }
   };
+}
+
+export const CSP_NONCE = 'b64nonceForTests==';
+
+const POLICIES = {
+  // Nonce and 'strict-dynamic', as Google's strict CSP recommends.
+  'strict-dynamic': `script-src 'nonce-${CSP_NONCE}' 'strict-dynamic'; object-src 'none'; base-uri 'none'`,
+  // Nonce only: a cross-origin script needs the nonce on its <script>.
+  nonce: `script-src 'self' 'nonce-${CSP_NONCE}'; object-src 'none'`,
+  // Trusted Types enforced; any policy name allowed.
+  'trusted-types': `script-src 'self' 'nonce-${CSP_NONCE}'; require-trusted-types-for 'script'`,
+  // Trusted Types enforced and only Lit's policy allowed: ours cannot be created.
+  'trusted-types-lit-only': `script-src 'self' 'nonce-${CSP_NONCE}'; require-trusted-types-for 'script'; trusted-types lit-html`,
+};
+
+/**
+ * A page served with a strict Content-Security-Policy. It runs test/fixtures/csp-page.js, which
+ * reports back to the parent frame. Query: policy, vendor (script URL), nonce (1 = give the element the nonce).
+ */
+function cspPage(ctx) {
+  const policy = POLICIES[ctx.query.policy];
+  if (!policy) {
+    ctx.status = 400;
+    return;
+  }
+  const nonceAttribute = ctx.query.nonce === '1' ? ` nonce="${CSP_NONCE}"` : '';
+  ctx.set('Content-Security-Policy', policy);
+  ctx.type = 'text/html';
+  ctx.body = `<!doctype html><html><head><meta charset="utf-8">
+<script type="module" nonce="${CSP_NONCE}" src="/test/fixtures/csp-page.js"></script></head>
+<body><t-captcha${nonceAttribute} load-timeout="3000" src="${String(ctx.query.vendor).replace(/"/g, '&quot;')}"></t-captcha></body></html>`;
 }

@@ -1,0 +1,2 @@
+import base from './web-test-runner.config.mjs';
+export default { ...base, browsers: [base.browsers[0]] };
