@@ -100,6 +100,8 @@ export class TCaptcha extends LitElement implements Claimant {
   declare allowedHosts: string[];
 
   #state: CaptchaState = 'idle';
+  /** In the singleton's list (connected, or disconnected less than a microtask ago). */
+  #claimed = false;
   #owner = false;
   #needsStart = false;
   /** Bumped whenever the current attempt is abandoned; async continuations compare it. */
@@ -124,8 +126,13 @@ export class TCaptcha extends LitElement implements Claimant {
     if (inIframe()) {
       warnOnce('iframe', 'this page runs inside an iframe; Tencent captcha does not support that (its frame gets cut off).');
     }
-    // Moved within the DOM: still the same live instance.
-    if (!this.#owner) claim(this);
+    // Moved within the DOM (disconnected earlier in this task): the same live instance, same rank.
+    if (this.#claimed) {
+      if (this.#needsStart && this.#owner) this.requestUpdate();
+      return;
+    }
+    this.#claimed = true;
+    claim(this);
   }
 
   override disconnectedCallback(): void {
@@ -135,6 +142,7 @@ export class TCaptcha extends LitElement implements Claimant {
       if (this.isConnected) return;
       this.#stop();
       this.#owner = false;
+      this.#claimed = false;
       release(this);
       this.#setState('idle');
     });
@@ -228,6 +236,11 @@ export class TCaptcha extends LitElement implements Claimant {
       return;
     }
     if (attempt !== this.#attempt) return;
+    if (!this.isConnected) {
+      // Removed, or in the middle of a move that spans microtasks: start again if it comes back.
+      this.#needsStart = true;
+      return;
+    }
     try {
       this.#session = vendor.start({
         container: this.#container!,

@@ -31,6 +31,13 @@ export function legacyVendor(src: string): Vendor {
         // The vendor keeps every callback it was ever given; only this session's live one counts.
         if (alive) onOutcome(toOutcome(result));
       };
+      const destroyQuietly = () => {
+        try {
+          vendor.capDestroy?.();
+        } catch {
+          // A vendor that fails to tear itself down leaves nothing for us to do but forget it.
+        }
+      };
       const call = <T>(what: string, action: () => T): T => {
         try {
           return action();
@@ -42,6 +49,8 @@ export function legacyVendor(src: string): Vendor {
         call('capInit()', () => vendor.capInit!(clientType === 'mobile' ? document : container, { callback, showHeader }));
       } catch (failure) {
         alive = false;
+        // It may have half-registered an instance (a callback, a frame) before it threw.
+        destroyQuietly();
         throw failure;
       }
       const session: VendorSession = {
@@ -50,11 +59,7 @@ export function legacyVendor(src: string): Vendor {
         destroy() {
           if (!alive) return;
           alive = false;
-          try {
-            vendor.capDestroy?.();
-          } catch {
-            // A vendor that fails to tear itself down leaves nothing for us to do but forget it.
-          }
+          destroyQuietly();
         },
       };
       return session;
