@@ -8,6 +8,7 @@ export interface FakeCall {
 
 /** The fake legacy vendor's test handle (test/fixtures/legacy-vendor.js). */
 export interface FakeCaptcha {
+  /** The last 20 calls. */
   calls: FakeCall[];
   callbacks: Array<(result: unknown) => void>;
   instance: { mobile: boolean; showHeader: boolean; target: unknown; trigger: HTMLIFrameElement | null; challenge: HTMLIFrameElement | null } | null;

@@ -1,0 +1,34 @@
+// One source, two builds: dist/ (ES modules, `lit` external, for bundlers) and
+// dist/cdn/t-captcha.min.js (one minified ES module with Lit inside, for <script type="module">).
+// Type declarations come from tsc afterwards (`npm run build`).
+import { build } from 'esbuild';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const list = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? list(join(dir, entry.name)) : entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [join(dir, entry.name)] : [],
+  );
+
+rmSync('dist', { recursive: true, force: true });
+
+const browser = list('src').filter((file) => !/^src\/(server|emulator)\//.test(file) && file !== 'src/cdn.ts');
+const node = list('src').filter((file) => /^src\/(server|emulator)\//.test(file));
+
+await Promise.all([
+  build({ entryPoints: browser, outdir: 'dist', outbase: 'src', format: 'esm', target: 'es2022', platform: 'neutral', sourcemap: true }),
+  node.length > 0 &&
+    build({ entryPoints: node, outdir: 'dist', outbase: 'src', format: 'esm', target: 'node20', platform: 'node', sourcemap: true }),
+  build({
+    entryPoints: ['src/cdn.ts'],
+    outfile: 'dist/cdn/t-captcha.min.js',
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    keepNames: true,
+    legalComments: 'linked',
+    sourcemap: true,
+  }),
+]);
+console.log('built dist/ and dist/cdn/t-captcha.min.js');
