@@ -2,7 +2,7 @@
 // dist/cdn/t-captcha.min.js (one minified ES module with Lit inside, for <script type="module">).
 // Type declarations come from tsc afterwards (`npm run build`).
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const list = (dir) =>
@@ -31,4 +31,6 @@ await Promise.all([
     sourcemap: true,
   }),
 ]);
+// The emulator serves this browser script as it is.
+copyFileSync('src/emulator/challenge.browser.js', 'dist/emulator/challenge.browser.js');
 console.log('built dist/ and dist/cdn/t-captcha.min.js');

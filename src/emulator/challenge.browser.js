@@ -1,0 +1,322 @@
+// The browser script the t-captcha emulator hands out for each CaptchaIframeQuery. It implements
+// Tencent's legacy API (capInit, capGetTicket, capRefresh, capDestroy) with the real script's
+// page-singleton behaviour, and a slider puzzle a person can solve with a mouse, a finger or the
+// keyboard. The server replaces the placeholder below with this page view's configuration.
+(function (CONFIG) {
+  'use strict';
+
+  var PIECE = 44;
+  var WIDTH = 300;
+  var HEIGHT = 150;
+  var TRACK = WIDTH - PIECE;
+
+  // One instance per page, shared by every copy of the script that runs in it.
+  var page = (window.__tcaptchaEmulator = window.__tcaptchaEmulator || {
+    instance: null,
+    callbacks: [],
+    result: { ticket: '', randstr: '' },
+  });
+
+  function css(element, text) {
+    element.style.cssText = text;
+    return element;
+  }
+
+  function make(doc, tag, text, style) {
+    var element = doc.createElement(tag);
+    if (text) element.textContent = text;
+    if (style) css(element, style);
+    return element;
+  }
+
+  /** An iframe whose document this script fills itself (no inline script, so strict CSPs allow it). */
+  function frame(parent, className, style) {
+    var iframe = document.createElement('iframe');
+    iframe.className = className;
+    iframe.title = 'Captcha';
+    iframe.setAttribute('frameborder', '0');
+    css(iframe, style);
+    parent.appendChild(iframe);
+    // The initial about:blank document, filled through the DOM (no document.write: Trusted Types).
+    var doc = iframe.contentDocument;
+    css(doc.body, 'margin:0;font:14px/1.4 system-ui,sans-serif;color:#1f2329;background:#fff;overflow:hidden');
+    return iframe;
+  }
+
+  function notify(result) {
+    var callbacks = page.callbacks.slice();
+    for (var i = 0; i < callbacks.length; i++) {
+      try {
+        callbacks[i](result);
+      } catch (error) {
+        setTimeout(function () {
+          throw error;
+        });
+      }
+    }
+  }
+
+  function drawBackground(context, seed) {
+    var random = function () {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    var gradient = context.createLinearGradient(0, 0, WIDTH, HEIGHT);
+    gradient.addColorStop(0, 'hsl(' + Math.floor(random() * 360) + ',60%,70%)');
+    gradient.addColorStop(1, 'hsl(' + Math.floor(random() * 360) + ',60%,45%)');
+    context.fillStyle = gradient;
+    context.fillRect(0, 0, WIDTH, HEIGHT);
+    for (var i = 0; i < 14; i++) {
+      context.beginPath();
+      context.fillStyle = 'hsla(' + Math.floor(random() * 360) + ',70%,60%,0.55)';
+      context.arc(random() * WIDTH, random() * HEIGHT, 8 + random() * 26, 0, Math.PI * 2);
+      context.fill();
+    }
+  }
+
+  /** The puzzle: drag the piece (through the slider) onto the gap. */
+  function buildPuzzle(doc, onSolved, onClose, withClose) {
+    var root = make(doc, 'div', '', 'padding:12px;width:' + WIDTH + 'px;margin:0 auto');
+    var head = make(doc, 'div', '', 'display:flex;justify-content:space-between;align-items:center;margin-bottom:8px');
+    head.appendChild(make(doc, 'span', '拖动滑块完成拼图 · Drag the slider to fit the piece'));
+    if (withClose) {
+      var close = make(doc, 'button', '×', 'border:0;background:none;font-size:20px;cursor:pointer;line-height:1');
+      close.type = 'button';
+      close.setAttribute('aria-label', 'Close');
+      close.className = 'tcaptcha-close';
+      close.addEventListener('click', onClose);
+      head.appendChild(close);
+    }
+    root.appendChild(head);
+
+    var stage = make(doc, 'div', '', 'position:relative;width:' + WIDTH + 'px;height:' + HEIGHT + 'px');
+    var background = make(doc, 'canvas');
+    background.width = WIDTH;
+    background.height = HEIGHT;
+    background.className = 'tcaptcha-background';
+    // The answer, for automated tests: this is an emulator, not a defence.
+    background.dataset.gapX = String(CONFIG.gapX);
+    var context = background.getContext('2d');
+    var seed = 1;
+    for (var c = 0; c < CONFIG.token.length; c++) seed = (seed * 31 + CONFIG.token.charCodeAt(c)) % 2147483647;
+    drawBackground(context, seed || 7);
+    var piece = make(doc, 'canvas', '', 'position:absolute;left:0;top:' + CONFIG.gapY + 'px;box-shadow:0 0 6px rgba(0,0,0,.6)');
+    piece.width = PIECE;
+    piece.height = PIECE;
+    piece.getContext('2d').drawImage(background, CONFIG.gapX, CONFIG.gapY, PIECE, PIECE, 0, 0, PIECE, PIECE);
+    context.fillStyle = 'rgba(0,0,0,0.55)';
+    context.fillRect(CONFIG.gapX, CONFIG.gapY, PIECE, PIECE);
+    context.strokeStyle = 'rgba(255,255,255,0.9)';
+    context.strokeRect(CONFIG.gapX + 0.5, CONFIG.gapY + 0.5, PIECE - 1, PIECE - 1);
+    stage.appendChild(background);
+    stage.appendChild(piece);
+    root.appendChild(stage);
+
+    var track = make(doc, 'div', '', 'position:relative;margin-top:10px;height:40px;border-radius:20px;background:#eef1f5;touch-action:none');
+    track.className = 'tcaptcha-track';
+    var handle = make(doc, 'div', '→', 'position:absolute;left:0;top:0;width:' + PIECE + 'px;height:40px;border-radius:20px;background:#1f6feb;color:#fff;display:flex;align-items:center;justify-content:center;cursor:grab;user-select:none;touch-action:none');
+    handle.className = 'tcaptcha-handle';
+    handle.tabIndex = 0;
+    handle.setAttribute('role', 'slider');
+    handle.setAttribute('aria-label', 'Puzzle piece position; arrow keys move it, Enter checks');
+    handle.setAttribute('aria-valuemin', '0');
+    handle.setAttribute('aria-valuemax', String(TRACK));
+    track.appendChild(handle);
+    root.appendChild(track);
+    var status = make(doc, 'div', '', 'min-height:20px;margin-top:6px;font-size:13px');
+    status.className = 'tcaptcha-status';
+    status.setAttribute('role', 'status');
+    root.appendChild(status);
+    doc.body.appendChild(root);
+
+    var x = 0;
+    var busy = false;
+    function place(value) {
+      x = Math.max(0, Math.min(TRACK, Math.round(value)));
+      handle.style.left = x + 'px';
+      piece.style.left = x + 'px';
+      handle.setAttribute('aria-valuenow', String(x));
+    }
+    place(0);
+
+    function submit() {
+      if (busy) return;
+      busy = true;
+      status.textContent = '…';
+      fetch(CONFIG.verifyUrl, { method: 'POST', body: JSON.stringify({ token: CONFIG.token, x: x }) })
+        .then(function (response) {
+          return response.json();
+        })
+        .then(function (answer) {
+          busy = false;
+          if (answer.ret === 0) {
+            status.textContent = '验证成功 · Verified';
+            onSolved(answer);
+          } else {
+            status.textContent = answer.ret === 'expired' ? '已过期 · Expired, reload the page' : '请重试 · Try again';
+            place(0);
+          }
+        })
+        .catch(function () {
+          busy = false;
+          status.textContent = '网络错误 · Network error, try again';
+          place(0);
+        });
+    }
+
+    var start = null;
+    handle.addEventListener('pointerdown', function (event) {
+      start = { pointer: event.clientX, x: x };
+      handle.setPointerCapture(event.pointerId);
+    });
+    handle.addEventListener('pointermove', function (event) {
+      if (start) place(start.x + event.clientX - start.pointer);
+    });
+    function release() {
+      if (!start) return;
+      start = null;
+      submit();
+    }
+    handle.addEventListener('pointerup', release);
+    handle.addEventListener('pointercancel', function () {
+      start = null;
+      place(0);
+    });
+    handle.addEventListener('keydown', function (event) {
+      var step = event.shiftKey ? 10 : 2;
+      if (event.key === 'ArrowRight') place(x + step);
+      else if (event.key === 'ArrowLeft') place(x - step);
+      else if (event.key === 'Home') place(0);
+      else if (event.key === 'End') place(TRACK);
+      else if (event.key === 'Enter' || event.key === ' ') submit();
+      else if (event.key === 'Escape' && withClose) onClose();
+      else return;
+      event.preventDefault();
+    });
+    return handle;
+  }
+
+  function passImmediately(onSolved) {
+    fetch(CONFIG.verifyUrl, { method: 'POST', body: JSON.stringify({ token: CONFIG.token, x: 0 }) })
+      .then(function (response) {
+        return response.json();
+      })
+      .then(function (answer) {
+        if (answer.ret === 0) onSolved(answer);
+      });
+  }
+
+  function solved(answer) {
+    page.result = { ticket: answer.ticket, randstr: answer.randstr };
+    closeChallenge();
+    var instance = page.instance;
+    if (instance && instance.label) instance.label.textContent = '✓ 验证成功 · Verified';
+    notify({ ret: 0, ticket: answer.ticket, randstr: answer.randstr });
+  }
+
+  function closedByUser() {
+    closeChallenge();
+    notify({ ret: 1 });
+  }
+
+  function openChallenge() {
+    var instance = page.instance;
+    if (!instance || instance.challenge || page.result.ticket) return;
+    if (CONFIG.mode !== 'interactive') {
+      passImmediately(solved);
+      return;
+    }
+    var mobile = instance.mobile;
+    var challenge = frame(
+      document.body,
+      'tcaptcha-emulator-challenge',
+      mobile
+        ? 'position:fixed;inset:0;width:100vw;height:100vh;border:0;z-index:2147483647;background:#fff'
+        : 'position:fixed;left:50%;top:50%;width:326px;height:272px;margin:-136px 0 0 -163px;border:0;border-radius:8px;box-shadow:0 8px 32px rgba(0,0,0,.35);z-index:2147483647;background:#fff',
+    );
+    instance.challenge = challenge;
+    var doc = challenge.contentDocument;
+    if (mobile && instance.showHeader) {
+      var header = make(doc, 'header', '', 'display:flex;justify-content:space-between;align-items:center;padding:10px 12px;border-bottom:1px solid #e5e6eb');
+      header.className = 'tcaptcha-header';
+      var back = make(doc, 'button', '‹ 返回 · Back', 'border:0;background:none;font-size:15px;cursor:pointer');
+      back.type = 'button';
+      back.className = 'tcaptcha-back';
+      back.addEventListener('click', closedByUser);
+      header.appendChild(back);
+      header.appendChild(make(doc, 'span', '帮助 · Help', 'color:#86909c'));
+      doc.body.appendChild(header);
+    }
+    if (mobile) css(doc.body, doc.body.style.cssText + ';padding-top:' + (instance.showHeader ? '0' : '24px'));
+    var handle = buildPuzzle(doc, solved, closedByUser, !mobile);
+    handle.focus();
+  }
+
+  function closeChallenge() {
+    var instance = page.instance;
+    if (instance && instance.challenge) {
+      instance.challenge.remove();
+      instance.challenge = null;
+    }
+  }
+
+  window.capInit = function (target, options) {
+    options = options || {};
+    if (typeof options.callback === 'function') page.callbacks.push(options.callback);
+    if (page.instance) return; // the real script renders once per page until capDestroy
+    var mobile = target === document;
+    if (mobile !== (CONFIG.clientType === 'mobile')) {
+      console.error('TCaptcha emulator: this script URL was issued for clientType ' + CONFIG.clientType + '.');
+      return;
+    }
+    var instance = { mobile: mobile, showHeader: !!options.showHeader, trigger: null, style: null, label: null, challenge: null };
+    page.instance = instance;
+    page.result = { ticket: '', randstr: '' };
+    if (mobile) {
+      openChallenge();
+    } else {
+      if (!target || target.nodeType !== 1) throw new TypeError('capInit: the target must be an element');
+      var style = document.createElement('style');
+      style.textContent = '.tcaptcha-emulator-trigger{display:block;width:100%;height:100%;border:0}';
+      document.head.appendChild(style);
+      instance.style = style;
+      var trigger = frame(target, 'tcaptcha-emulator-trigger', '');
+      var doc = trigger.contentDocument;
+      var button = make(doc, 'button', '', 'display:flex;align-items:center;gap:8px;width:100%;height:100vh;border:1px solid #c9cdd4;border-radius:4px;background:#f7f8fa;font:inherit;cursor:pointer;padding:0 12px');
+      button.type = 'button';
+      button.className = 'tcaptcha-trigger';
+      instance.label = make(doc, 'span', '点击完成验证 · Click to verify');
+      button.appendChild(make(doc, 'span', '🛡', 'font-size:18px'));
+      button.appendChild(instance.label);
+      button.addEventListener('click', openChallenge);
+      doc.body.appendChild(button);
+      instance.trigger = trigger;
+    }
+    window.onresize = function () {};
+  };
+
+  window.capGetTicket = function () {
+    return { ticket: page.result.ticket, randstr: page.result.randstr };
+  };
+
+  window.capRefresh = function () {
+    page.result = { ticket: '', randstr: '' };
+    closeChallenge();
+    var instance = page.instance;
+    if (!instance) return;
+    if (instance.label) instance.label.textContent = '点击完成验证 · Click to verify';
+    if (instance.mobile) openChallenge();
+  };
+
+  window.capDestroy = function () {
+    var instance = page.instance;
+    if (instance) {
+      closeChallenge();
+      if (instance.trigger) instance.trigger.remove();
+      if (instance.style) instance.style.remove();
+    }
+    page.instance = null;
+    page.callbacks = [];
+    page.result = { ticket: '', randstr: '' };
+  };
+})(__TCAPTCHA_CONFIG__);

@@ -1,0 +1,22 @@
+/** How the emulator's challenge behaves for an app. */
+export type EmulatorMode = 'interactive' | 'always-pass' | 'always-fail';
+
+export interface EmulatorCredential {
+  secretId: string;
+  secretKey: string;
+  appId: string;
+  mode: EmulatorMode;
+}
+
+/**
+ * Credentials the emulator knows out of the box (documented in the README). They work only
+ * against the emulator; Tencent knows none of them.
+ */
+export const TEST_CREDENTIALS = {
+  /** A real slider puzzle that a person (or a test that drags) solves. */
+  interactive: { secretId: 'AKIDtcaptchaEmulatorDemo', secretKey: 'tcaptcha-emulator-demo-key', appId: '2000000001', mode: 'interactive' },
+  /** One click on the captcha passes; CaptchaCheck accepts the ticket (once). */
+  alwaysPass: { secretId: 'AKIDtcaptchaAlwaysPass', secretKey: 'tcaptcha-always-pass-key', appId: '2000000002', mode: 'always-pass' },
+  /** One click on the captcha gives a ticket; CaptchaCheck always rejects it (5100). */
+  alwaysFail: { secretId: 'AKIDtcaptchaAlwaysFail', secretKey: 'tcaptcha-always-fail-key', appId: '2000000003', mode: 'always-fail' },
+} as const satisfies Record<string, EmulatorCredential>;

@@ -1,0 +1,231 @@
+import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { sign, stringToSign, type SignatureMethod } from '../server/signature.js';
+import { TEST_CREDENTIALS, type EmulatorCredential, type EmulatorMode } from './credentials.js';
+import { createTicketSigner, randomRandstr } from './tickets.js';
+
+export interface EmulatorOptions {
+  /** Default 0: any free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Known apps; default: the three `TEST_CREDENTIALS`. */
+  credentials?: readonly EmulatorCredential[];
+  /** How long a ticket stays valid. Default 5 minutes. */
+  ticketTtlMs?: number;
+  /** How far a request's Timestamp may be from now. Default 300 s. */
+  timestampWindowSeconds?: number;
+  /** The emulator's clock (Unix ms); tests move it to expire tickets without waiting. */
+  now?: () => number;
+}
+
+export interface Emulator {
+  /** e.g. `http://127.0.0.1:41234` */
+  origin: string;
+  /** The API endpoint to give `createCaptchaClient({ endpoint })`. */
+  endpoint: string;
+  close(): Promise<void>;
+}
+
+/** Where the API lives on the emulator, as on Tencent's host. */
+export const API_PATH = '/v2/index.php';
+const SCRIPT_PATH = '/tcaptcha/TCapIframeApi.js';
+const VERIFY_PATH = '/tcaptcha/verify';
+const GAP_TOLERANCE_PX = 6;
+const CLIENT_TYPES: Record<string, 'mobile' | 'pc' | 'app'> = { '1': 'mobile', '2': 'pc', '4': 'app' };
+
+const CHALLENGE_SCRIPT = readFileSync(new URL('./challenge.browser.js', import.meta.url), 'utf8');
+
+interface ScriptGrant {
+  appId: string;
+  mode: EmulatorMode;
+  clientType: 'mobile' | 'pc' | 'app';
+  userIp: string;
+  gapX: number;
+  gapY: number;
+  served: boolean;
+  expires: number;
+}
+
+type Answer = { code: number; codeDesc: string; message: string; [key: string]: unknown };
+
+const ok = (extra: Record<string, unknown> = {}): Answer => ({ code: 0, codeDesc: 'Success', message: '', ...extra });
+const fail = (code: number, codeDesc: string, message: string): Answer => ({ code, codeDesc, message });
+
+/**
+ * An offline stand-in for Tencent's legacy captcha service: the v2 API (`CaptchaIframeQuery`,
+ * `CaptchaCheck`, with signatures, replay and parameter checks) and the browser script it hands out.
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const {
+    port = 0,
+    host = '127.0.0.1',
+    credentials = Object.values(TEST_CREDENTIALS),
+    ticketTtlMs = 5 * 60_000,
+    timestampWindowSeconds = 300,
+    now: clock = Date.now,
+  } = options;
+  const apps = new Map(credentials.map((credential) => [credential.secretId, credential]));
+  const seenNonces = new Map<string, number>(); // `${secretId}:${nonce}` → expiry (ms)
+  const grants = new Map<string, ScriptGrant>();
+  const usedTickets = new Set<string>();
+  const tickets = createTicketSigner();
+  let origin = '';
+
+  function forget(now: number): void {
+    for (const [key, expiry] of seenNonces) if (expiry < now) seenNonces.delete(key);
+    for (const [token, grant] of grants) if (grant.expires < now) grants.delete(token);
+  }
+
+  function api(request: IncomingMessage, url: URL): Answer {
+    const now = clock();
+    forget(now);
+    const params = Object.fromEntries(url.searchParams);
+    const missing = ['Action', 'SecretId', 'Timestamp', 'Nonce', 'Signature'].filter((key) => !params[key]);
+    if (missing.length > 0) return fail(4000, 'InvalidParameter', `missing ${missing.join(', ')}`);
+    const app = apps.get(params.SecretId);
+    if (!app) return fail(4100, 'AuthFailure', 'unknown SecretId');
+    const method = (params.SignatureMethod ?? 'HmacSHA1') as SignatureMethod;
+    if (method !== 'HmacSHA1' && method !== 'HmacSHA256') return fail(4000, 'InvalidParameter', 'unknown SignatureMethod');
+    const expected = Buffer.from(sign(stringToSign('GET', request.headers.host ?? '', API_PATH, params), app.secretKey, method));
+    const given = Buffer.from(params.Signature);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+      return fail(4100, 'AuthFailure', 'signature does not match');
+    }
+    const timestamp = Number(params.Timestamp);
+    if (!Number.isFinite(timestamp) || Math.abs(now / 1000 - timestamp) > timestampWindowSeconds) {
+      return fail(4500, 'RequestReplayed', `Timestamp is more than ${timestampWindowSeconds} s away from now`);
+    }
+    const nonceKey = `${app.secretId}:${params.Nonce}`;
+    if (seenNonces.has(nonceKey)) return fail(4500, 'RequestReplayed', 'Nonce already used');
+    seenNonces.set(nonceKey, now + 2 * timestampWindowSeconds * 1000);
+
+    switch (params.Action) {
+      case 'CaptchaIframeQuery':
+        return scriptUrlFor(app, params, now);
+      case 'CaptchaCheck':
+        return check(app, params, now);
+      default:
+        return fail(4000, 'InvalidAction', `unknown Action ${params.Action}`);
+    }
+  }
+
+  function scriptUrlFor(app: EmulatorCredential, params: Record<string, string>, now: number): Answer {
+    const missing = ['captchaType', 'disturbLevel', 'isHttps', 'clientType'].filter((key) => !params[key]);
+    if (missing.length > 0) return fail(4000, 'InvalidParameter', `missing ${missing.join(', ')}`);
+    const clientType = CLIENT_TYPES[params.clientType];
+    if (!clientType) return fail(4000, 'InvalidParameter', 'clientType must be 1 (mobile), 2 (pc) or 4 (app)');
+    const token = randomBytes(16).toString('base64url');
+    grants.set(token, {
+      appId: app.appId,
+      mode: app.mode,
+      clientType,
+      userIp: params.userIp ?? '',
+      gapX: randomInt(110, 240),
+      gapY: randomInt(20, 90),
+      served: false,
+      expires: now + ticketTtlMs,
+    });
+    const asig = randomBytes(12).toString('base64url');
+    return ok({ url: `${origin}${SCRIPT_PATH}?aid=${app.appId}&token=${token}&asig=${asig}` });
+  }
+
+  function check(app: EmulatorCredential, params: Record<string, string>, now: number): Answer {
+    const missing = ['ticket', 'userIp', 'captchaType'].filter((key) => !params[key]);
+    if (missing.length > 0) return fail(4000, 'InvalidParameter', `missing ${missing.join(', ')}`);
+    const claims = tickets.read(params.ticket);
+    const reject = (message: string) => fail(5100, 'TicketInvalid', message);
+    if (!claims) return reject('the ticket was not issued by this service');
+    if (claims.appId !== app.appId) return reject('the ticket belongs to another app');
+    if (claims.expires < now) return reject('the ticket has expired');
+    if (usedTickets.has(claims.id)) return reject('the ticket was already used');
+    if (claims.userIp !== params.userIp) return reject('the user IP does not match the one the captcha was issued for');
+    if (params.randstr !== undefined && params.randstr !== claims.randstr) return reject('randstr does not match the ticket');
+    usedTickets.add(claims.id);
+    if (app.mode === 'always-fail') return reject('always-fail test credentials');
+    return ok();
+  }
+
+  function script(url: URL, response: ServerResponse): void {
+    const grant = grants.get(url.searchParams.get('token') ?? '');
+    response.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+    response.setHeader('Cache-Control', 'no-store');
+    if (!grant || grant.served) {
+      response.writeHead(403).end('/* this captcha script URL is unknown or was already used: get a new one from CaptchaIframeQuery */');
+      return;
+    }
+    grant.served = true;
+    const config = {
+      verifyUrl: `${origin}${VERIFY_PATH}`,
+      token: url.searchParams.get('token'),
+      clientType: grant.clientType,
+      mode: grant.mode,
+      gapX: grant.gapX,
+      gapY: grant.gapY,
+    };
+    response.writeHead(200).end(CHALLENGE_SCRIPT.replace('__TCAPTCHA_CONFIG__', JSON.stringify(config)));
+  }
+
+  function verify(body: string): Record<string, unknown> {
+    let input: { token?: unknown; x?: unknown };
+    try {
+      input = JSON.parse(body);
+    } catch {
+      return { ret: 'bad-request' };
+    }
+    const grant = grants.get(String(input.token));
+    if (!grant) return { ret: 'expired' };
+    const solved = grant.mode !== 'interactive' || Math.abs(Number(input.x) - grant.gapX) <= GAP_TOLERANCE_PX;
+    if (!solved) return { ret: 'retry' };
+    const randstr = randomRandstr();
+    const ticket = tickets.issue({
+      id: randomBytes(9).toString('base64url'),
+      appId: grant.appId,
+      userIp: grant.userIp,
+      randstr,
+      expires: clock() + ticketTtlMs,
+    });
+    return { ret: 0, ticket, randstr };
+  }
+
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://emulator');
+    const json = (status: number, value: unknown) => {
+      response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Access-Control-Allow-Origin': '*' });
+      response.end(JSON.stringify(value));
+    };
+    if (request.method === 'GET' && url.pathname === API_PATH) return json(200, api(request, url));
+    if (request.method === 'GET' && url.pathname === SCRIPT_PATH) return script(url, response);
+    if (request.method === 'POST' && url.pathname === VERIFY_PATH) {
+      let body = '';
+      request.setEncoding('utf8');
+      request.on('data', (chunk: string) => {
+        body += chunk;
+        if (body.length > 10_000) request.destroy();
+      });
+      request.on('end', () => json(200, verify(body)));
+      return;
+    }
+    if (request.method === 'GET' && url.pathname === '/') {
+      return json(200, { service: 't-captcha emulator', endpoint: `${origin}${API_PATH}` });
+    }
+    json(404, { code: 4000, codeDesc: 'NotFound', message: `no route ${request.method} ${url.pathname}` });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  origin = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  return {
+    origin,
+    endpoint: `${origin}${API_PATH}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,141 @@
+import { randomInt } from 'node:crypto';
+import { CaptchaApiError, CaptchaNetworkError } from './errors.js';
+import { signRequest, type Params, type SignatureMethod } from './signature.js';
+
+/** Tencent's legacy captcha API endpoint (vendor contract §4). */
+export const DEFAULT_ENDPOINT = 'https://csec.api.qcloud.com/v2/index.php';
+export const DEFAULT_TIMEOUT_MS = 5_000;
+/** The "ticket is not valid" answer of CaptchaCheck. */
+export const TICKET_REJECTED = 5100;
+
+const CLIENT_TYPE_CODES = { mobile: 1, pc: 2, app: 4 } as const;
+
+export interface CaptchaClientOptions {
+  secretId: string;
+  secretKey: string;
+  /** Default: Tencent's real endpoint. Point it at the emulator for development and tests. */
+  endpoint?: string;
+  signatureMethod?: SignatureMethod;
+  timeoutMs?: number;
+  /** The `Region` common parameter. Default `gz`. */
+  region?: string;
+}
+
+/** Extra API parameters are passed through as they are. */
+type Extra = Record<string, string | number | undefined>;
+
+export interface ScriptUrlRequest extends Extra {
+  clientType: keyof typeof CLIENT_TYPE_CODES;
+  /** The user's IP address, as your server sees it; CaptchaCheck must be given the same. */
+  userIp: string;
+  captchaType?: number;
+  disturbLevel?: number;
+  /** 1 when the page is served over https (the default). */
+  isHttps?: 0 | 1;
+  accountType?: number;
+  appId?: string;
+  uid?: string;
+  businessId?: string;
+  sceneId?: string;
+}
+
+export interface VerifyRequest extends Extra {
+  ticket: string;
+  userIp: string;
+  /** Sent when given; the emulator checks that it matches the ticket. */
+  randstr?: string;
+  captchaType?: number;
+  businessId?: string;
+  sceneId?: string;
+  uid?: string;
+}
+
+export interface VerifyResult {
+  /** Only this decides whether the user passed. */
+  passed: boolean;
+  /** The API's `code`: 0 passed, 5100 the ticket is not valid. */
+  code: number;
+  message: string;
+}
+
+interface ApiAnswer {
+  code: number;
+  codeDesc?: string;
+  message?: string;
+  url?: string;
+}
+
+/** Defaults the legacy API expects (the values Tencent's own samples use). */
+const QUERY_DEFAULTS = { captchaType: 9, disturbLevel: 1, isHttps: 1 };
+
+export interface CaptchaClient {
+  /** `CaptchaIframeQuery`: a fresh, single-use script URL for one page view. */
+  getScriptUrl(request: ScriptUrlRequest): Promise<string>;
+  /** `CaptchaCheck`: whether a ticket is good. Throws `CaptchaApiError` / `CaptchaNetworkError` otherwise. */
+  verifyTicket(request: VerifyRequest): Promise<VerifyResult>;
+}
+
+export function createCaptchaClient(options: CaptchaClientOptions): CaptchaClient {
+  const { secretId, secretKey, signatureMethod = 'HmacSHA1', timeoutMs = DEFAULT_TIMEOUT_MS, region = 'gz' } = options;
+  if (!secretId || !secretKey) throw new TypeError('createCaptchaClient needs a secretId and a secretKey.');
+  if (signatureMethod !== 'HmacSHA1' && signatureMethod !== 'HmacSHA256') {
+    throw new TypeError(`signatureMethod must be HmacSHA1 or HmacSHA256, not ${String(signatureMethod)}.`);
+  }
+  const endpoint = new URL(options.endpoint ?? DEFAULT_ENDPOINT);
+
+  async function call(action: string, params: Extra): Promise<ApiAnswer> {
+    const common: Params = {
+      Action: action,
+      Region: region,
+      SecretId: secretId,
+      Timestamp: Math.floor(Date.now() / 1000),
+      Nonce: randomInt(1, 2 ** 31 - 1),
+    };
+    const defined = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined)) as Params;
+    const signed = signRequest(endpoint, { ...defined, ...common }, secretKey, signatureMethod);
+    const url = new URL(endpoint);
+    for (const [key, value] of Object.entries(signed)) url.searchParams.set(key, String(value));
+    let response: Response;
+    try {
+      response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      // The request URL carries the SecretId and signature: it never goes into the error.
+      const reason = timedOut ? `no answer within ${timeoutMs} ms` : `could not reach ${endpoint.host}`;
+      throw new CaptchaNetworkError(action, reason, { timedOut });
+    }
+    let answer: ApiAnswer;
+    try {
+      answer = (await response.json()) as ApiAnswer;
+    } catch {
+      throw new CaptchaNetworkError(action, `${endpoint.host} answered HTTP ${response.status} without JSON`);
+    }
+    if (typeof answer?.code !== 'number') {
+      throw new CaptchaNetworkError(action, `${endpoint.host} answered without a code`);
+    }
+    return answer;
+  }
+
+  const describe = (answer: ApiAnswer) => answer.message || answer.codeDesc || '';
+
+  return {
+    async getScriptUrl({ clientType, ...rest }) {
+      const code = CLIENT_TYPE_CODES[clientType];
+      if (!code) throw new TypeError(`clientType must be one of ${Object.keys(CLIENT_TYPE_CODES).join(', ')}, not ${String(clientType)}.`);
+      const answer = await call('CaptchaIframeQuery', { ...QUERY_DEFAULTS, ...rest, clientType: code });
+      if (answer.code !== 0) throw new CaptchaApiError('CaptchaIframeQuery', answer.code, describe(answer));
+      if (!answer.url) throw new CaptchaNetworkError('CaptchaIframeQuery', 'the answer carried no url');
+      return answer.url;
+    },
+    async verifyTicket(request) {
+      if (typeof request.ticket !== 'string' || !request.ticket) {
+        return { passed: false, code: TICKET_REJECTED, message: 'no ticket' };
+      }
+      const answer = await call('CaptchaCheck', { captchaType: QUERY_DEFAULTS.captchaType, ...request });
+      if (answer.code === 0 || answer.code === TICKET_REJECTED) {
+        return { passed: answer.code === 0, code: answer.code, message: describe(answer) };
+      }
+      throw new CaptchaApiError('CaptchaCheck', answer.code, describe(answer));
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/** The captcha API answered with a non-zero `code` other than "ticket not valid" (5100). */
+export class CaptchaApiError extends Error {
+  /** The API's `code`: 4000 parameters, 4100 authentication, 4500 replayed request, 6000 internal, … */
+  readonly code: number;
+  readonly action: string;
+  constructor(action: string, code: number, message: string) {
+    super(`${action} failed with code ${code}: ${message}`);
+    this.name = 'CaptchaApiError';
+    this.code = code;
+    this.action = action;
+  }
+}
+
+/** The captcha API could not be reached, timed out, or answered something that is not its JSON. */
+export class CaptchaNetworkError extends Error {
+  readonly action: string;
+  readonly timedOut: boolean;
+  constructor(action: string, message: string, { timedOut = false, cause }: { timedOut?: boolean; cause?: unknown } = {}) {
+    super(`${action}: ${message}`, { cause });
+    this.name = 'CaptchaNetworkError';
+    this.action = action;
+    this.timedOut = timedOut;
+  }
+}
