@@ -1,0 +1,95 @@
+// The demo business site's pages. Everything the user typed stays in the form: the login is posted
+// with fetch, and a refused captcha only asks for a new solve.
+const escapeHtml = (text) =>
+  String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+const STYLE = `
+  body { font: 16px/1.5 system-ui, sans-serif; max-width: 30rem; margin: 2rem auto; padding: 0 1rem; color: #1f2329; }
+  label { display: block; margin: .75rem 0; }
+  input { display: block; width: 100%; box-sizing: border-box; padding: .5rem; font: inherit; }
+  button[type=submit] { margin-top: 1rem; padding: .6rem 1.4rem; font: inherit; }
+  #message { min-height: 1.5em; font-weight: 600; }
+  #message.ok { color: #1a7f37; } #message.bad { color: #cf222e; }
+  nav a { margin-right: 1rem; }
+  t-captcha:not(:defined) { display: inline-block; min-width: 362px; min-height: 54px; }
+`;
+
+/** `clientType` pc: the captcha sits in the form. mobile: it opens full screen when the user logs in. */
+export function loginPage({ clientType, scriptUrl, nonce, error }) {
+  const mobile = clientType === 'mobile';
+  const viewport = mobile
+    ? 'initial-scale=1.0, maximum-scale=1.0, minimum-scale=1.0, user-scalable=no, width=device-width'
+    : 'width=device-width, initial-scale=1';
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="${viewport}">
+  <title>Demo shop · log in (${clientType})</title>
+  <style>${STYLE}</style>
+</head>
+<body>
+  <nav><a href="/">PC page</a><a href="/mobile">Mobile page</a></nav>
+  <h1>Log in</h1>
+  <p>Protected by <code>&lt;t-captcha&gt;</code> against the offline emulator of Tencent's captcha service.
+  ${mobile ? 'The captcha opens full screen when you log in.' : 'Solve the captcha, then log in.'}</p>
+  ${error ? `<p id="message" class="bad" role="status">${escapeHtml(error)}</p>` : ''}
+  <form id="login" method="post" action="/login" novalidate>
+    <label>Username <input name="username" autocomplete="username" required></label>
+    <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
+    ${scriptUrl && !mobile ? `<div><t-captcha nonce="${nonce}" src="${escapeHtml(scriptUrl)}"></t-captcha></div>` : ''}
+    <input type="hidden" name="ticket"><input type="hidden" name="randstr">
+    <button type="submit">Log in</button>
+    ${error ? '' : '<p id="message" role="status"></p>'}
+  </form>
+  <script type="module" nonce="${nonce}">
+    import '/t-captcha.js';
+    const form = document.getElementById('login');
+    const message = document.getElementById('message');
+    const scriptUrl = ${JSON.stringify(scriptUrl ?? '')};
+    let captcha = form.querySelector('t-captcha');
+    const say = (text, kind) => { message.textContent = text; message.className = kind; };
+    const setTicket = (ticket = '', randstr = '') => { form.ticket.value = ticket; form.randstr.value = randstr; };
+
+    function watch(el) {
+      el.addEventListener('verified', (e) => {
+        setTicket(e.ticket, e.randstr);
+        say('Captcha solved.', 'ok');
+        if (el.clientType === 'mobile') form.requestSubmit();
+      });
+      el.addEventListener('closed', () => say('The captcha was closed. Log in to try again.', 'bad'));
+      el.addEventListener('error', (e) => say(\`Captcha error (\${e.code}): \${e.message} Reload the page.\`, 'bad'));
+    }
+    if (captcha) watch(captcha);
+
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      if (!form.username.value || !form.password.value) return say('Enter a username and a password.', 'bad');
+      if (!form.ticket.value) {
+        if (${mobile} && !captcha) {
+          captcha = Object.assign(document.createElement('t-captcha'), { clientType: 'mobile', showHeader: true, src: scriptUrl });
+          captcha.nonce = ${JSON.stringify(nonce)};
+          watch(captcha);
+          form.append(captcha);
+        } else if (${mobile}) {
+          captcha.refresh();
+        }
+        return say('Please solve the captcha first.', 'bad');
+      }
+      const response = await fetch('/login', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(Object.fromEntries(new FormData(form))),
+      });
+      const result = await response.json();
+      say(result.message, result.ok ? 'ok' : 'bad');
+      if (!result.ok) {
+        // The server refused the ticket: the user solves again; what they typed stays.
+        setTicket();
+        captcha?.refresh();
+      }
+    });
+  </script>
+</body>
+</html>`;
+}

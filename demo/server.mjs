@@ -1,0 +1,123 @@
+// The demo business site: `npm start`. It runs the captcha service emulator and a small login site
+// that uses t-captcha/server exactly as a real site would use it against Tencent.
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { TEST_CREDENTIALS, startEmulator } from '../dist/emulator/index.js';
+import { CaptchaApiError, CaptchaNetworkError, createCaptchaClient } from '../dist/server/index.js';
+import { loginPage } from './pages.mjs';
+
+const CDN_FILE = new URL('../dist/cdn/t-captcha.min.js', import.meta.url);
+
+/** The address the site sees for the browser; the captcha is issued for it and verified against it. */
+function userIp(request) {
+  return (request.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
+}
+
+async function readBody(request) {
+  let body = '';
+  for await (const chunk of request) {
+    body += chunk;
+    if (body.length > 100_000) throw new Error('body too large');
+  }
+  const type = request.headers['content-type'] ?? '';
+  return type.includes('application/json') ? JSON.parse(body) : Object.fromEntries(new URLSearchParams(body));
+}
+
+function listen(server, port, host) {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server.address().port));
+  });
+}
+
+/**
+ * Starts the emulator and the site. `port` / `emulatorPort` 0 pick free ports; a busy preferred port
+ * falls back to a free one.
+ */
+export async function startDemo({ port = 8090, emulatorPort = 8091, host = '127.0.0.1', credential = TEST_CREDENTIALS.interactive } = {}) {
+  const emulator = await startEmulator({ port: emulatorPort, host }).catch(() => startEmulator({ port: 0, host }));
+  const captcha = createCaptchaClient({ secretId: credential.secretId, secretKey: credential.secretKey, endpoint: emulator.endpoint });
+
+  async function page(request, response, clientType) {
+    const nonce = randomBytes(16).toString('base64');
+    let scriptUrl;
+    let error;
+    try {
+      // A fresh, single-use script URL for every page view.
+      scriptUrl = await captcha.getScriptUrl({ clientType, userIp: userIp(request), isHttps: 0 });
+    } catch (failure) {
+      error = `The captcha service could not be reached (${failure.message}).`;
+    }
+    response.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      // A strict CSP, as a real site should have: the element carries the nonce to the vendor script.
+      'Content-Security-Policy': `script-src 'nonce-${nonce}' 'strict-dynamic'; object-src 'none'; base-uri 'none'`,
+    });
+    response.end(loginPage({ clientType, scriptUrl, nonce, error }));
+  }
+
+  async function login(request, response) {
+    const reply = (status, body) => {
+      response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+      response.end(JSON.stringify(body));
+    };
+    let form;
+    try {
+      form = await readBody(request);
+    } catch {
+      return reply(400, { ok: false, message: 'The form could not be read.' });
+    }
+    const { username = '', password = '', ticket = '', randstr = '' } = form;
+    if (!username || !password) return reply(400, { ok: false, message: 'Enter a username and a password.' });
+    if (!ticket) return reply(400, { ok: false, message: 'Please solve the captcha first.' });
+    try {
+      const result = await captcha.verifyTicket({ ticket: String(ticket), randstr: String(randstr), userIp: userIp(request) });
+      if (!result.passed) {
+        return reply(403, { ok: false, message: `The captcha was not accepted (${result.message}). Please solve it again.` });
+      }
+      return reply(200, { ok: true, message: `Welcome, ${username}! The server verified your captcha ticket.` });
+    } catch (failure) {
+      const detail = failure instanceof CaptchaApiError || failure instanceof CaptchaNetworkError ? failure.message : 'unexpected failure';
+      return reply(502, { ok: false, message: `The captcha could not be verified (${detail}). Please try again.` });
+    }
+  }
+
+  const site = createServer(async (request, response) => {
+    const { pathname } = new URL(request.url ?? '/', 'http://demo');
+    try {
+      if (request.method === 'GET' && pathname === '/') return await page(request, response, 'pc');
+      if (request.method === 'GET' && pathname === '/mobile') return await page(request, response, 'mobile');
+      if (request.method === 'POST' && pathname === '/login') return await login(request, response);
+      if (request.method === 'GET' && pathname === '/t-captcha.js') {
+        response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+        return response.end(await readFile(CDN_FILE));
+      }
+      if (pathname === '/favicon.ico') return response.writeHead(204).end();
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+    } catch (failure) {
+      response.writeHead(500, { 'Content-Type': 'text/plain' }).end(`Demo error: ${failure.message}`);
+    }
+  });
+  const sitePort = await listen(site, port, host).catch(() => listen(site, 0, host));
+  const origin = `http://${host}:${sitePort}`;
+  return {
+    origin,
+    emulator,
+    close: async () => {
+      site.closeAllConnections();
+      await new Promise((resolve) => site.close(resolve));
+      await emulator.close();
+    },
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const demo = await startDemo({ port: Number(process.env.PORT ?? 8090) });
+  console.log(`\n  t-captcha demo:   ${demo.origin}/   (mobile: ${demo.origin}/mobile)`);
+  console.log(`  captcha emulator: ${demo.emulator.endpoint}\n  Stop with Ctrl+C.\n`);
+  const stop = () => void demo.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

@@ -1,0 +1,110 @@
+// End to end in real Chromium: the demo site, the emulator, the element and the server entry together.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { launchChromium } from '../../bench/browser.mjs';
+import { startDemo } from '../../demo/server.mjs';
+
+describe('the demo, end to end', () => {
+  let demo;
+  let browser;
+  before(async () => {
+    demo = await startDemo({ port: 0, emulatorPort: 0 });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  async function open(path) {
+    const page = await browser.newPage();
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    // Refused logins answer 403, which Chromium also logs; anything else on the console is a problem.
+    page.on('console', (message) => message.type() === 'error' && !message.text().startsWith('Failed to load resource') && problems.push(message.text()));
+    await page.goto(`${demo.origin}${path}`);
+    return { page, problems };
+  }
+
+  const message = (page) => page.locator('#message');
+
+  test('pc: drag the slider, log in, then a replayed and a forged ticket are refused', async () => {
+    const { page, problems } = await open('/');
+    await page.fill('input[name=username]', 'ada');
+    await page.fill('input[name=password]', 'correct horse');
+    await page.frameLocator('iframe.tcaptcha-emulator-trigger').locator('button').click();
+    const challenge = page.frameLocator('iframe.tcaptcha-emulator-challenge');
+    const gapX = Number(await challenge.locator('canvas.tcaptcha-background').getAttribute('data-gap-x'));
+    const handle = await challenge.locator('.tcaptcha-handle').boundingBox();
+    const start = { x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 };
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x + gapX / 2, start.y + 3, { steps: 8 });
+    await page.mouse.move(start.x + gapX, start.y, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForFunction(() => document.querySelector('input[name=ticket]').value !== '');
+    assert.equal(await page.locator('iframe.tcaptcha-emulator-challenge').count(), 0, 'the popup closed');
+    const ticket = await page.inputValue('input[name=ticket]');
+    const randstr = await page.inputValue('input[name=randstr]');
+
+    await page.click('button[type=submit]');
+    await page.waitForFunction(() => /Welcome|not/.test(document.getElementById('message').textContent));
+    assert.match(await message(page).textContent(), /Welcome, ada!/);
+
+    const post = (body) =>
+      page.evaluate(async (form) => {
+        const response = await fetch('/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(form) });
+        return { status: response.status, ...(await response.json()) };
+      }, body);
+    const replay = await post({ username: 'ada', password: 'x', ticket, randstr });
+    assert.equal(replay.ok, false);
+    assert.equal(replay.status, 403);
+    assert.match(replay.message, /already used/);
+    const forged = await post({ username: 'ada', password: 'x', ticket: `${ticket.slice(0, -4)}AAAA`, randstr });
+    assert.equal(forged.ok, false);
+    assert.match(forged.message, /not issued/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('pc: a refused ticket keeps what the user typed and asks for a new solve', async () => {
+    const { page } = await open('/');
+    await page.fill('input[name=username]', 'grace');
+    await page.fill('input[name=password]', 'hopper');
+    await page.evaluate(() => {
+      const form = document.getElementById('login');
+      form.ticket.value = 'forged-ticket';
+      form.randstr.value = '@forged';
+    });
+    await page.click('button[type=submit]');
+    await page.waitForFunction(() => /not accepted/.test(document.getElementById('message').textContent));
+    assert.equal(await page.inputValue('input[name=username]'), 'grace');
+    assert.equal(await page.inputValue('input[name=password]'), 'hopper');
+    assert.equal(await page.inputValue('input[name=ticket]'), '');
+    await page.close();
+  });
+
+  test('mobile: full screen with a header, solved with the keyboard, logged in', async () => {
+    const { page, problems } = await open('/mobile');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.fill('input[name=username]', 'lin');
+    await page.fill('input[name=password]', 'secret');
+    await page.click('button[type=submit]');
+    const frame = page.locator('iframe.tcaptcha-emulator-challenge');
+    await frame.waitFor();
+    const box = await frame.boundingBox();
+    assert.deepEqual([box.width, box.height], [390, 844], 'full screen');
+    const challenge = page.frameLocator('iframe.tcaptcha-emulator-challenge');
+    assert.equal(await challenge.locator('.tcaptcha-header').count(), 1, 'showHeader honoured');
+    const gapX = Number(await challenge.locator('canvas.tcaptcha-background').getAttribute('data-gap-x'));
+    const handle = challenge.locator('.tcaptcha-handle');
+    await handle.focus();
+    for (let i = 0; i < Math.floor(gapX / 10); i++) await handle.press('Shift+ArrowRight');
+    for (let i = 0; i < Math.floor((gapX % 10) / 2); i++) await handle.press('ArrowRight');
+    await handle.press('Enter');
+    // Verified → the page submits by itself.
+    await page.waitForFunction(() => /Welcome/.test(document.getElementById('message').textContent));
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
