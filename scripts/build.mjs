@@ -2,7 +2,7 @@
 // dist/cdn/t-captcha.min.js (one minified ES module with Lit inside, for <script type="module">).
 // Type declarations come from tsc afterwards (`npm run build`).
 import { build } from 'esbuild';
-import { copyFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const list = (dir) =>
@@ -10,13 +10,26 @@ const list = (dir) =>
     entry.isDirectory() ? list(join(dir, entry.name)) : entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [join(dir, entry.name)] : [],
   );
 
+/** esbuild leaves the text of Lit's css`` templates alone; collapse their whitespace. */
+const minifyCssTemplates = {
+  name: 'minify-css-templates',
+  setup(build) {
+    build.onLoad({ filter: /src\/.*\.ts$/ }, ({ path }) => ({
+      loader: 'ts',
+      contents: readFileSync(path, 'utf8').replace(/\bcss`([^`]*)`/g, (_, body) =>
+        `css\`${body.replace(/\s+/g, ' ').replace(/\s*([{}:;,>])\s*/g, '$1').replace(/;}/g, '}').trim()}\``,
+      ),
+    }));
+  },
+};
+
 rmSync('dist', { recursive: true, force: true });
 
 const browser = list('src').filter((file) => !/^src\/(server|emulator)\//.test(file) && file !== 'src/cdn.ts');
 const node = list('src').filter((file) => /^src\/(server|emulator)\//.test(file));
 
 await Promise.all([
-  build({ entryPoints: browser, outdir: 'dist', outbase: 'src', format: 'esm', target: 'es2022', platform: 'neutral', sourcemap: true }),
+  build({ entryPoints: browser, outdir: 'dist', outbase: 'src', format: 'esm', target: 'es2022', platform: 'neutral', sourcemap: true, plugins: [minifyCssTemplates] }),
   node.length > 0 &&
     build({ entryPoints: node, outdir: 'dist', outbase: 'src', format: 'esm', target: 'node20', platform: 'node', sourcemap: true }),
   build({
@@ -29,6 +42,7 @@ await Promise.all([
     keepNames: true,
     legalComments: 'linked',
     sourcemap: true,
+    plugins: [minifyCssTemplates],
   }),
 ]);
 // The emulator serves this browser script as it is.

@@ -19,7 +19,7 @@ export function checkClientType(value: unknown): ClientType {
   if (isClientType(value)) return value;
   throw new CaptchaFailure(
     'invalid-attribute',
-    `client-type="${String(value)}" is not supported; use one of: ${CLIENT_TYPES.join(', ')}.`,
+    `client-type="${String(value)}": use one of ${CLIENT_TYPES.join(', ')}.`,
   );
 }
 
@@ -32,19 +32,19 @@ export function checkScriptSrc(src: string, allowedHosts: readonly string[], bas
   try {
     url = new URL(src, base);
   } catch {
-    throw new CaptchaFailure('invalid-src', `src="${src}" is not a valid URL.`);
+    throw new CaptchaFailure('invalid-src', `src="${src}" is not a URL.`);
   }
   const loopback = LOOPBACK_HOSTS.has(url.hostname) || url.hostname.endsWith('.localhost');
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
     throw new CaptchaFailure(
       'invalid-src',
-      `src must be an https: URL (http: only on localhost); got ${url.protocol} in "${src}".`,
+      `src must be https: (http: on localhost only), not ${url.protocol}`,
     );
   }
   if (allowedHosts.length > 0 && !allowedHosts.includes(url.host) && !allowedHosts.includes(url.hostname)) {
     throw new CaptchaFailure(
       'invalid-src',
-      `The script host ${url.host} is not in allowed-hosts (${allowedHosts.join(', ')}).`,
+      `${url.host} is not in allowed-hosts (${allowedHosts.join(' ')}).`,
     );
   }
   return url.href;

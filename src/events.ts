@@ -21,11 +21,10 @@ const RESULT_INIT: EventInit = { bubbles: true, composed: true };
 
 /** The user passed the captcha. Send `ticket` and `randstr` to your server, which verifies them. */
 export class VerifiedEvent extends EventBase implements CaptchaTicket {
-  static readonly eventName = 'verified';
   readonly ticket: string;
   readonly randstr: string;
   constructor(ticket: string, randstr: string) {
-    super(VerifiedEvent.eventName, RESULT_INIT);
+    super('verified', RESULT_INIT);
     this.ticket = ticket;
     this.randstr = randstr;
   }
@@ -33,19 +32,17 @@ export class VerifiedEvent extends EventBase implements CaptchaTicket {
 
 /** The captcha closed without the user passing. `ticket` and `randstr` are empty strings. */
 export class ClosedEvent extends EventBase implements CaptchaTicket {
-  static readonly eventName = 'closed';
   readonly ticket = '';
   readonly randstr = '';
   constructor() {
-    super(ClosedEvent.eventName, RESULT_INIT);
+    super('closed', RESULT_INIT);
   }
 }
 
 /** The captcha is shown and can be solved. */
 export class ReadyEvent extends EventBase {
-  static readonly eventName = 'ready';
   constructor() {
-    super(ReadyEvent.eventName, RESULT_INIT);
+    super('ready', RESULT_INIT);
   }
 }
 
@@ -55,11 +52,10 @@ export class ReadyEvent extends EventBase {
  * reaching `window` is taken for an uncaught exception by error monitors and test runners.
  */
 export class CaptchaErrorEvent extends EventBase {
-  static readonly eventName = 'error';
   readonly code: CaptchaErrorCode;
   readonly message: string;
   constructor(code: CaptchaErrorCode, message: string) {
-    super(CaptchaErrorEvent.eventName, { bubbles: false, composed: false });
+    super('error');
     this.code = code;
     this.message = message;
   }

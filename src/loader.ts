@@ -67,15 +67,10 @@ function startLoad(url: string, { timeoutMs, nonce }: LoadOptions): Promise<void
     };
     script.onload = () => settle();
     script.onerror = () =>
-      settle(new CaptchaFailure('script-load-failed', `The captcha script could not be loaded from ${url}.`));
+      settle(new CaptchaFailure('script-load-failed', `Could not load ${url}`));
     timer = setTimeout(
       () =>
-        settle(
-          new CaptchaFailure(
-            'script-timeout',
-            `The captcha script did not load within ${timeoutMs} ms from ${url}.`,
-          ),
-        ),
+        settle(new CaptchaFailure('script-timeout', `No script from ${url} within ${timeoutMs} ms`)),
       timeoutMs,
     );
     script.async = true;
@@ -89,7 +84,7 @@ function startLoad(url: string, { timeoutMs, nonce }: LoadOptions): Promise<void
         settle(
           new CaptchaFailure(
             'script-load-failed',
-            `The page's Trusted Types policy blocked the captcha script; allow the policy name "${TRUSTED_TYPES_POLICY}".`,
+            `Trusted Types blocked the script: allow policy "${TRUSTED_TYPES_POLICY}"`,
           ),
         ),
       );

@@ -124,7 +124,7 @@ export class TCaptcha extends LitElement implements Claimant {
   override connectedCallback(): void {
     super.connectedCallback();
     if (inIframe()) {
-      warnOnce('iframe', 'this page runs inside an iframe; Tencent captcha does not support that (its frame gets cut off).');
+      warnOnce('iframe', 'Tencent captcha does not work inside an iframe (it gets cut off).');
     }
     // Moved within the DOM (disconnected earlier in this task): the same live instance, same rank.
     if (this.#claimed) {
@@ -225,7 +225,7 @@ export class TCaptcha extends LitElement implements Claimant {
       return;
     }
     if (clientType === 'mobile' && !document.querySelector('meta[name="viewport"]')) {
-      warnOnce('viewport', `mobile captcha needs <meta name="viewport" content="${MOBILE_VIEWPORT}"> in the page's <head>.`);
+      warnOnce('viewport', `add <meta name="viewport" content="${MOBILE_VIEWPORT}"> for the mobile captcha.`);
     }
     this.#setState('loading');
     const vendor = legacyVendor(src);
@@ -299,7 +299,7 @@ export class TCaptcha extends LitElement implements Claimant {
 
   #fail(error: unknown): void {
     const failure =
-      error instanceof CaptchaFailure ? error : new CaptchaFailure('vendor-error', `Unexpected failure: ${String(error)}`);
+      error instanceof CaptchaFailure ? error : new CaptchaFailure('vendor-error', String(error));
     this.#stop();
     this.#setState('error');
     this.dispatchEvent(new CaptchaErrorEvent(failure.code, failure.message));

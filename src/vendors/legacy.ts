@@ -20,7 +20,7 @@ export function legacyVendor(src: string): Vendor {
       if (typeof vendorGlobals().capInit !== 'function') {
         throw new CaptchaFailure(
           'vendor-missing',
-          `The script at ${src} ran but defined no capInit(); is it a captcha script URL for this client type?`,
+          `${src} defined no capInit(): not a captcha script URL?`,
         );
       }
     },
@@ -42,7 +42,7 @@ export function legacyVendor(src: string): Vendor {
         try {
           return action();
         } catch (error) {
-          throw new CaptchaFailure('vendor-error', `The captcha script's ${what} threw: ${describeThrown(error)}`);
+          throw new CaptchaFailure('vendor-error', `${what} threw: ${describeThrown(error)}`);
         }
       };
       try {
@@ -85,7 +85,7 @@ function toOutcome(result: unknown): VendorOutcome {
   if (!ticket) {
     return {
       kind: 'failed',
-      failure: new CaptchaFailure('vendor-error', 'The captcha reported a pass without a ticket and randstr.'),
+      failure: new CaptchaFailure('vendor-error', 'A pass without a ticket'),
     };
   }
   return { kind: 'verified', ticket, randstr };
