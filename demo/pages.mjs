@@ -11,7 +11,7 @@ const STYLE = `
   #message { min-height: 1.5em; font-weight: 600; }
   #message.ok { color: #1a7f37; } #message.bad { color: #cf222e; }
   nav a { margin-right: 1rem; }
-  t-captcha:not(:defined) { display: inline-block; min-width: 362px; min-height: 54px; }
+  t-captcha:not(:defined) { display: block; min-width: 362px; min-height: 54px; }
 `;
 
 /** `clientType` pc: the captcha sits in the form. mobile: it opens full screen when the user logs in. */

@@ -8,4 +8,4 @@ export {
   type CaptchaTicket,
 } from './events.js';
 export { DEFAULT_LOAD_TIMEOUT_MS, CLIENT_TYPES, MOBILE_VIEWPORT, type ClientType } from './config.js';
-export { preloadScript, TRUSTED_TYPES_POLICY } from './loader.js';
+export { TRUSTED_TYPES_POLICY } from './loader.js';

@@ -5,6 +5,8 @@ export interface LoadOptions {
   timeoutMs: number;
   /** Put on the `<script>` for pages with a nonce-based Content-Security-Policy. */
   nonce?: string;
+  /** True when the script's work is already done (a `<script>` of the page's own has run). */
+  isReady?: () => boolean;
 }
 
 interface TrustedTypePolicyLike {
@@ -44,20 +46,18 @@ export function loadScript(url: string, options: LoadOptions): Promise<void> {
   return load;
 }
 
-/** Starts fetching `url` ahead of any element that will need it (see the README's preload recipe). */
-export function preloadScript(url: string, options: LoadOptions): void {
-  loadScript(url, options).catch(() => undefined);
-}
-
-function startLoad(url: string, { timeoutMs, nonce }: LoadOptions): Promise<void> {
+function startLoad(url: string, { timeoutMs, nonce, isReady }: LoadOptions): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const script = document.createElement('script');
+    // The page may load the script itself, as the integration document shows: use that one.
+    const own = [...document.scripts].find((script) => script.src === url);
+    if (own && isReady?.()) return resolve();
+    const script = own ?? document.createElement('script');
     let timer: ReturnType<typeof setTimeout> | undefined;
     const settle = (failure?: CaptchaFailure) => {
       clearTimeout(timer);
       script.onload = script.onerror = null;
       if (failure) {
-        script.remove();
+        if (!own) script.remove();
         loads.delete(url);
         failures.set(url, (failures.get(url) ?? 0) + 1);
         reject(failure);
@@ -73,6 +73,7 @@ function startLoad(url: string, { timeoutMs, nonce }: LoadOptions): Promise<void
         settle(new CaptchaFailure('script-timeout', `No script from ${url} within ${timeoutMs} ms`)),
       timeoutMs,
     );
+    if (own) return;
     script.async = true;
     if (nonce) script.nonce = nonce;
     script.setAttribute(SCRIPT_MARKER, '');

@@ -70,11 +70,11 @@ export class TCaptcha extends LitElement implements Claimant {
 
   static override styles = css`
     :host {
-      display: inline-block;
-      vertical-align: top;
+      display: block;
       box-sizing: border-box;
       min-width: max(362px, var(--t-captcha-min-width, 362px));
-      min-height: max(40px, var(--t-captcha-min-height, 40px));
+      /* The box's height too, so that an element without its box yet (waiting, loading) moves nothing when it gets one. */
+      min-height: max(40px, var(--t-captcha-min-height, 40px), var(--t-captcha-height, 54px));
     }
     :host([client-type='mobile']) {
       display: contents;

@@ -300,3 +300,76 @@ describe('<t-captcha> bad input', () => {
     expect((window as { __xss?: number }).__xss).to.equal(undefined);
   });
 });
+
+describe('<t-captcha> with the vendor script the page loads itself', () => {
+  it("uses a <script src> of the page's own (the document's way) instead of loading it again", async () => {
+    const src = vendorUrl();
+    const own = Object.assign(document.createElement('script'), { src });
+    const loaded = new Promise((resolve) => own.addEventListener('load', resolve));
+    document.head.append(own);
+    try {
+      await loaded;
+      const el = await fixture<TCaptcha>(html`<t-captcha src=${src}></t-captcha>`);
+      await ready(el);
+      expect(scriptsFor(src)).to.equal(1);
+      expect(await requestCount(src)).to.equal(1);
+    } finally {
+      own.remove();
+    }
+  });
+
+  it('waits for a page script that is still loading', async () => {
+    // A fresh page: the vendor's globals appear only when its script has run.
+    delete (window as { capInit?: unknown }).capInit;
+    const src = vendorUrl('legacy.js', { delay: 200 });
+    const own = Object.assign(document.createElement('script'), { src });
+    document.head.append(own);
+    try {
+      const el = await fixture<TCaptcha>(html`<t-captcha src=${src}></t-captcha>`);
+      expect(el.state).to.equal('loading');
+      await ready(el);
+      expect(scriptsFor(src)).to.equal(1);
+      expect(await requestCount(src)).to.equal(1);
+    } finally {
+      own.remove();
+    }
+  });
+});
+
+describe('<t-captcha> deterministic benchmark outcomes', () => {
+  it('fifty elements with one URL make one script request; the last is ready, 49 wait', async () => {
+    const src = vendorUrl('legacy.js', { delay: 50 });
+    const stage = await fixture<HTMLDivElement>(html`<div></div>`);
+    const elements = Array.from({ length: 50 }, () => Object.assign(document.createElement('t-captcha'), { src }));
+    stage.append(...elements);
+    await ready(elements[49]);
+    expect(await requestCount(src)).to.equal(1);
+    expect(scriptsFor(src)).to.equal(1);
+    expect(elements.slice(0, 49).every((el) => el.state === 'waiting')).to.equal(true);
+  });
+
+  (PerformanceObserver.supportedEntryTypes.includes('layout-shift') ? it : it.skip)(
+    'no layout shift while the script loads and the captcha appears (layout-shift API: Chromium only)',
+    async () => {
+      let shift = 0;
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number }>) shift += entry.value;
+      });
+      observer.observe({ type: 'layout-shift' });
+      try {
+        const wrapper = await fixture<HTMLDivElement>(html`<div>
+          <t-captcha src=${vendorUrl('legacy.js', { delay: 150 })}></t-captcha>
+          <p>after</p>
+        </div>`);
+        const el = wrapper.querySelector('t-captcha')!;
+        await ready(el);
+        // Two frames, so that a shift from the captcha's appearance would have been reported.
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        expect(el.getBoundingClientRect().height).to.equal(54);
+        expect(shift).to.equal(0);
+      } finally {
+        observer.disconnect();
+      }
+    },
+  );
+});

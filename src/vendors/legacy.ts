@@ -11,13 +11,14 @@ interface LegacyGlobals {
 }
 
 const vendorGlobals = () => globalThis as LegacyGlobals;
+const hasCapInit = () => typeof vendorGlobals().capInit === 'function';
 
 /** The legacy API: a script URL issued per page view by the business server, then `capInit`. */
 export function legacyVendor(src: string): Vendor {
   return {
     async load(options: LoadOptions) {
-      await loadScript(src, options);
-      if (typeof vendorGlobals().capInit !== 'function') {
+      await loadScript(src, { ...options, isReady: hasCapInit });
+      if (!hasCapInit()) {
         throw new CaptchaFailure(
           'vendor-missing',
           `${src} defined no capInit(): not a captcha script URL?`,

@@ -1,0 +1,133 @@
+// `npm run bench`: what a site owner feels, measured side by side in one run of headless Chromium.
+// The vendor script comes with a fixed added latency, as on a real network. Machines here are noisy:
+// compare ratios, not absolute times. Prints a table and writes bench/RESULTS.md.
+import { readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { launchChromium } from './browser.mjs';
+import { measureMemory } from './memory.mjs';
+import { startBenchServer } from './server.mjs';
+import { measureSizes } from '../scripts/size.mjs';
+
+const LATENCY_MS = 150;
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const MOUNT_COUNT = 1000;
+const MOUNT_RUNS = 11;
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const ms = (value) => `${value.toFixed(1)} ms`;
+
+const server = await startBenchServer({ vendorLatencyMs: LATENCY_MS });
+const browser = await launchChromium();
+const rows = [];
+const row = (measure, result, goal, met) => {
+  rows.push({ measure, result, goal, met });
+  console.log(`${measure}: ${result}${goal ? ` (goal ${goal}${met === undefined ? '' : met ? ', met' : ', NOT met'})` : ''}`);
+};
+
+try {
+  const templates = Object.fromEntries(
+    await Promise.all(
+      ['document-example', 'element', 'element-no-preload'].map(async (name) => [name, await readFile(new URL(`./pages/${name}.html`, import.meta.url), 'utf8')]),
+    ),
+  );
+  let run = 0;
+  /** Loads a page variant in a fresh context; returns time to capInit and the layout shift until 1 s after it. */
+  async function visit(name) {
+    run += 1;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const html = templates[name].replaceAll('__RUN__', `${name}-${run}`);
+    await page.route(`${server.origin}/bench-page`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+    await page.goto(`${server.origin}/bench-page`);
+    await page.waitForFunction(() => window.__fakeCaptcha?.firstInitAt != null, null, { polling: 5 });
+    const timeToCaptcha = await page.evaluate(() => window.__fakeCaptcha.firstInitAt);
+    await page.waitForTimeout(1000);
+    const shift = await page.evaluate(() => window.__shift);
+    await context.close();
+    return { timeToCaptcha, shift };
+  }
+
+  // 1 and 2. Time to captcha and layout shift, variants interleaved.
+  const variants = ['document-example', 'element', 'element-no-preload'];
+  const results = Object.fromEntries(variants.map((name) => [name, []]));
+  for (let i = 0; i < RUNS; i++) {
+    for (const name of i % 2 ? [...variants].reverse() : variants) results[name].push(await visit(name));
+  }
+  const ttc = Object.fromEntries(variants.map((name) => [name, median(results[name].map((r) => r.timeToCaptcha))]));
+  const ratio = ttc.element / ttc['document-example'];
+  row(`Time to captcha, document's example (script in head + capInit), median of ${RUNS}`, ms(ttc['document-example']));
+  row(`Time to captcha, <t-captcha> as the README recommends (CDN module + preload), median of ${RUNS}`, ms(ttc.element));
+  row('Time to captcha ratio, <t-captcha> / document example', ratio.toFixed(2), '≤ 1.00', ratio <= 1);
+  row(`Time to captcha, <t-captcha> without the preload link, median of ${RUNS}`, `${ms(ttc['element-no-preload'])} (ratio ${(ttc['element-no-preload'] / ttc['document-example']).toFixed(2)})`);
+  const maxShift = Math.max(...results.element.map((r) => r.shift));
+  row(`Layout shift, <t-captcha> pc page, navigation to 1 s after capInit (worst of ${RUNS})`, maxShift.toFixed(4), '0', maxShift === 0);
+  row(`Layout shift, document's example, same window (worst of ${RUNS})`, Math.max(...results['document-example'].map((r) => r.shift)).toFixed(4));
+
+  // 3. Fifty instances.
+  {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/bench/pages/many.html`);
+    await page.waitForFunction(() => typeof window.fifty === 'function' && customElements.get('t-captcha'));
+    const { elapsed, settled } = await page.evaluate((src) => window.fifty(src), `${server.origin}/vendor/fifty.js`);
+    const requests = server.requests.get('/vendor/fifty.js') ?? 0;
+    row('Fifty instances, one URL: script requests', String(requests), '1', requests === 1);
+    row('Fifty instances: time until the owner is ready and 49 wait', `${ms(elapsed)}${settled ? '' : ' (NOT settled)'} (includes the ${LATENCY_MS} ms latency)`);
+    await page.close();
+  }
+
+  // 4. Mount cost.
+  {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/bench/pages/mount.html`);
+    await page.waitForFunction(() => typeof window.mountElements === 'function' && customElements.get('t-captcha') && window.capInit);
+    const divs = [];
+    const elements = [];
+    for (let i = 0; i < MOUNT_RUNS + 1; i++) {
+      const d = await page.evaluate((n) => window.mountDivs(n), MOUNT_COUNT);
+      const e = await page.evaluate((n) => window.mountElements(n), MOUNT_COUNT);
+      if (i > 0) {
+        divs.push(d);
+        elements.push(e);
+      }
+    }
+    const mountRatio = median(elements) / median(divs);
+    row(`Mount ${MOUNT_COUNT.toLocaleString('en')} plain divs + capInit each, median of ${MOUNT_RUNS}`, ms(median(divs)));
+    row(`Mount ${MOUNT_COUNT.toLocaleString('en')} <t-captcha>, median of ${MOUNT_RUNS}`, ms(median(elements)));
+    row('Mount cost ratio, elements / divs', mountRatio.toFixed(2), '≤ 1.5', mountRatio <= 1.5);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+// 5. Memory and size, from their own scripts.
+const memory = await measureMemory();
+row(`Retained heap after mounting and unmounting ${memory.count.toLocaleString('en')} elements`, `${(memory.retainedBytes / 1024).toFixed(1)} kB`, '< 100 kB', memory.retainedBytes < 100 * 1024);
+const sizes = await measureSizes();
+row('Own code, min+gzip (npm build, lit external)', `${sizes.ownCode.toLocaleString('en')} B`, '≤ 2,500 B', sizes.ownCode <= 2500);
+row('CDN file, min+gzip (Lit inside)', `${sizes.cdnFile.toLocaleString('en')} B`, '≤ 9,000 B', sizes.cdnFile <= 9000);
+row('@hcaptcha/vanilla-hcaptcha element, min+gzip, for comparison', `${sizes.hcaptcha.toLocaleString('en')} B`);
+
+const version = await (async () => {
+  const probe = await launchChromium();
+  try {
+    return probe.version();
+  } finally {
+    await probe.close();
+  }
+})();
+const header = `# Benchmark results\n\n${new Date().toISOString().slice(0, 10)} · Chromium ${version} (headless) · ${availableParallelism()} cores · vendor latency ${LATENCY_MS} ms · \`npm run bench\`\n\n`;
+const table = ['| measure | result | goal |', '|---|---|---|', ...rows.map((r) => `| ${r.measure.replaceAll('|', '\\|')} | ${r.result} | ${r.goal ? `${r.goal}${r.met === undefined ? '' : r.met ? ' ✓' : ' ✗'}` : ''} |`)].join('\n');
+await writeFile(new URL('./RESULTS.md', import.meta.url), `${header}${table}\n`);
+console.log('\nwritten to bench/RESULTS.md');
