@@ -1,6 +1,7 @@
 // One source, two builds: dist/ (ES modules, `lit` external, for bundlers) and
 // dist/cdn/t-captcha.min.js (one minified ES module with Lit inside, for <script type="module">).
-// Type declarations come from tsc afterwards (`npm run build`).
+// Type declarations come from tsc afterwards (`npm run build`). Only the CDN file has a source map
+// (with the sources inside): the npm build is readable as it is.
 import { build } from 'esbuild';
 import { copyFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,9 +30,9 @@ const browser = list('src').filter((file) => !/^src\/(server|emulator)\//.test(f
 const node = list('src').filter((file) => /^src\/(server|emulator)\//.test(file));
 
 await Promise.all([
-  build({ entryPoints: browser, outdir: 'dist', outbase: 'src', format: 'esm', target: 'es2022', platform: 'neutral', sourcemap: true, plugins: [minifyCssTemplates] }),
+  build({ entryPoints: browser, outdir: 'dist', outbase: 'src', format: 'esm', target: 'es2022', platform: 'neutral', plugins: [minifyCssTemplates] }),
   node.length > 0 &&
-    build({ entryPoints: node, outdir: 'dist', outbase: 'src', format: 'esm', target: 'node20', platform: 'node', sourcemap: true }),
+    build({ entryPoints: node, outdir: 'dist', outbase: 'src', format: 'esm', target: 'node20', platform: 'node' }),
   build({
     entryPoints: ['src/cdn.ts'],
     outfile: 'dist/cdn/t-captcha.min.js',

@@ -1,0 +1,23 @@
+// Vue 3: <t-captcha> in templates, typed. Use it with `import type {} from 't-captcha/vue'`, and tell
+// the compiler it is a custom element: compilerOptions.isCustomElement = (tag) => tag === 't-captcha'.
+import type { DefineComponent } from 'vue';
+import type { CaptchaErrorEvent, ClosedEvent, ReadyEvent, TCaptcha, VerifiedEvent } from '../dist/index.js';
+
+export interface TCaptchaVueProps {
+  src?: string;
+  'client-type'?: 'pc' | 'mobile';
+  'show-header'?: boolean;
+  'load-timeout'?: number;
+  'allowed-hosts'?: string;
+  nonce?: string;
+  onVerified?: (event: VerifiedEvent) => void;
+  onClosed?: (event: ClosedEvent) => void;
+  onReady?: (event: ReadyEvent) => void;
+  onError?: (event: CaptchaErrorEvent) => void;
+}
+
+declare module 'vue' {
+  interface GlobalComponents {
+    't-captcha': DefineComponent<TCaptchaVueProps, Pick<TCaptcha, 'refresh' | 'getTicket'>>;
+  }
+}
