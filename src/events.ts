@@ -19,23 +19,46 @@ const EventBase: typeof Event =
 
 const RESULT_INIT: EventInit = { bubbles: true, composed: true };
 
+/** What the current `TencentCaptcha` API adds to a result; absent with the legacy API. */
+export interface ResultDetails {
+  /** The captcha app id. */
+  appid?: string;
+  /** The `bizState` given to the element, handed back. */
+  bizState?: unknown;
+  /**
+   * True for Tencent's disaster-recovery ticket (`trerror_1001_<appId>_<seconds>`), made up when the
+   * script could not load; your server decides what it is worth.
+   */
+  fallback?: boolean;
+}
+
 /** The user passed the captcha. Send `ticket` and `randstr` to your server, which verifies them. */
-export class VerifiedEvent extends EventBase implements CaptchaTicket {
+export class VerifiedEvent extends EventBase implements CaptchaTicket, ResultDetails {
   readonly ticket: string;
   readonly randstr: string;
-  constructor(ticket: string, randstr: string) {
+  readonly appid?: string;
+  readonly bizState?: unknown;
+  readonly fallback: boolean;
+  constructor(ticket: string, randstr: string, details: ResultDetails = {}) {
     super('verified', RESULT_INIT);
     this.ticket = ticket;
     this.randstr = randstr;
+    this.appid = details.appid;
+    this.bizState = details.bizState;
+    this.fallback = details.fallback === true;
   }
 }
 
 /** The captcha closed without the user passing. `ticket` and `randstr` are empty strings. */
-export class ClosedEvent extends EventBase implements CaptchaTicket {
+export class ClosedEvent extends EventBase implements CaptchaTicket, ResultDetails {
   readonly ticket = '';
   readonly randstr = '';
-  constructor() {
+  readonly appid?: string;
+  readonly bizState?: unknown;
+  constructor(details: ResultDetails = {}) {
     super('closed', RESULT_INIT);
+    this.appid = details.appid;
+    this.bizState = details.bizState;
   }
 }
 
@@ -54,20 +77,25 @@ export class ReadyEvent extends EventBase {
 export class CaptchaErrorEvent extends EventBase {
   readonly code: CaptchaErrorCode;
   readonly message: string;
-  constructor(code: CaptchaErrorCode, message: string) {
+  /** The vendor's own error code (`errorCode` of the current API), when it gave one. */
+  readonly vendorCode?: number | string;
+  constructor(code: CaptchaErrorCode, message: string, vendorCode?: number | string) {
     super('error');
     this.code = code;
     this.message = message;
+    this.vendorCode = vendorCode;
   }
 }
 
 /** A failure inside the package, turned into a {@link CaptchaErrorEvent} by the element. */
 export class CaptchaFailure extends Error {
   readonly code: CaptchaErrorCode;
-  constructor(code: CaptchaErrorCode, message: string) {
+  readonly vendorCode?: number | string;
+  constructor(code: CaptchaErrorCode, message: string, vendorCode?: number | string) {
     super(message);
     this.name = 'CaptchaFailure';
     this.code = code;
+    this.vendorCode = vendorCode;
   }
 }
 

@@ -8,9 +8,11 @@ import {
   type CaptchaTicket,
 } from './events.js';
 import { DEFAULT_LOAD_TIMEOUT_MS, MOBILE_VIEWPORT, checkClientType, checkScriptSrc, type ClientType } from './config.js';
+import { message, type MessageKey } from './messages.js';
 import { claim, release, type Claimant } from './singleton.js';
+import { CURRENT_SCRIPT_URL, currentVendor } from './vendors/current.js';
 import { legacyVendor } from './vendors/legacy.js';
-import { EMPTY_TICKET, type VendorOutcome, type VendorSession } from './vendors/vendor.js';
+import { EMPTY_TICKET, type Vendor, type VendorOutcome, type VendorSession } from './vendors/vendor.js';
 
 /** Where the element is in its life; also exposed as a CSS custom state, e.g. `t-captcha:state(verified)`. */
 export type CaptchaState = 'idle' | 'waiting' | 'loading' | 'ready' | 'verified' | 'closed' | 'error';
@@ -19,7 +21,28 @@ export type CaptchaState = 'idle' | 'waiting' | 'loading' | 'ready' | 'verified'
 export const CONTAINER_ATTRIBUTE = 'data-t-captcha-container';
 
 /** Properties whose change means a new vendor instance. */
-const RESTART_ON: ReadonlySet<PropertyKey> = new Set(['src', 'clientType', 'showHeader', 'allowedHosts', 'loadTimeout']);
+const RESTART_ON: ReadonlySet<PropertyKey> = new Set([
+  'src',
+  'clientType',
+  'showHeader',
+  'allowedHosts',
+  'loadTimeout',
+  'appId',
+  'type',
+  'userLanguage',
+  'darkMode',
+  'bizState',
+  'fallback',
+]);
+
+/** What the live region says in each state; nothing while idle or waiting. */
+const ANNOUNCED: Partial<Record<CaptchaState, MessageKey>> = {
+  loading: 'loading',
+  ready: 'ready',
+  verified: 'verified',
+  closed: 'closed',
+  error: 'error',
+};
 
 const warned = new Set<string>();
 function warnOnce(key: string, message: string): void {
@@ -42,30 +65,44 @@ const hostList = {
 };
 
 /**
- * Tencent Cloud captcha (天御) in one tag. Give it the script URL your server got from
- * "get captcha JS URL"; it loads the script, sizes its box as the vendor requires, and reports the result.
+ * Tencent Cloud captcha (天御) in one tag. With `src` (the script URL your server got from "get captcha
+ * JS URL") it drives the legacy `capInit` API; with `app-id` it drives the current `TencentCaptcha`
+ * API. It loads the script, sizes its box as the vendor requires, reports the result with the same
+ * events for both, takes part in forms, and announces its state to screen readers.
  *
  * @fires {VerifiedEvent} verified - The user passed; send `ticket` and `randstr` to your server.
  * @fires {ClosedEvent} closed - The captcha closed without a pass; `ticket` and `randstr` are empty.
- * @fires {ReadyEvent} ready - The captcha is shown.
- * @fires {CaptchaErrorEvent} error - Something failed: `code` and `message`. Does not bubble.
+ * @fires {ReadyEvent} ready - The captcha is shown (or, for a popup, can be shown).
+ * @fires {CaptchaErrorEvent} error - Something failed: `code`, `message`, `vendorCode`. Does not bubble.
  *
  * @cssprop [--t-captcha-width=230px] - Initial width of the box the pc captcha renders into.
  * @cssprop [--t-captcha-height=54px] - Initial height of that box.
  * @cssprop [--t-captcha-min-width=362px] - Width the host reserves on pc (the vendor needs at least 362px).
  * @cssprop [--t-captcha-min-height=40px] - Height the host reserves on pc (the vendor needs at least 40px).
  *
- * @csspart box - The frame around the pc captcha box, inside the host.
+ * @csspart box - The frame around the captcha box, inside the host.
+ * @csspart status - The visually hidden live region that announces the state.
  *
  * @slot t-captcha-container - Used by the element itself for the vendor's light-DOM box; do not fill.
  */
 export class TCaptcha extends LitElement implements Claimant {
+  static formAssociated = true;
+
   static override properties = {
     src: { type: String },
     clientType: { type: String, attribute: 'client-type', reflect: true },
     showHeader: { type: Boolean, attribute: 'show-header' },
     loadTimeout: { type: Number, attribute: 'load-timeout' },
     allowedHosts: { attribute: 'allowed-hosts', converter: hostList },
+    appId: { type: String, attribute: 'app-id', reflect: true },
+    type: { type: String, reflect: true },
+    userLanguage: { type: String, attribute: 'user-language' },
+    darkMode: { type: Boolean, attribute: 'dark-mode' },
+    bizState: { attribute: false },
+    fallback: { type: Boolean },
+    name: { type: String, reflect: true },
+    randstrName: { type: String, attribute: 'randstr-name' },
+    required: { type: Boolean, reflect: true },
   };
 
   static override styles = css`
@@ -76,28 +113,66 @@ export class TCaptcha extends LitElement implements Claimant {
       /* The box's height too, so that an element without its box yet (waiting, loading) moves nothing when it gets one. */
       min-height: max(40px, var(--t-captcha-min-height, 40px), var(--t-captcha-height, 54px));
     }
-    :host([client-type='mobile']) {
+    :host([client-type='mobile']:not([app-id])),
+    :host([app-id]:not([type='embed'])) {
       display: contents;
     }
     :host([hidden]) {
       display: none;
     }
+    :host([app-id]) {
+      min-height: 0;
+    }
     ::slotted([${unsafeCSS(CONTAINER_ATTRIBUTE)}]) {
       width: var(--t-captcha-width, 230px);
       height: var(--t-captcha-height, 54px);
     }
+    :host([app-id]) ::slotted([${unsafeCSS(CONTAINER_ATTRIBUTE)}]) {
+      width: var(--t-captcha-width, auto);
+      height: var(--t-captcha-height, auto);
+    }
+    :host(:disabled) [part='box'] {
+      opacity: 0.5;
+    }
+    [part='status'] {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      margin: -1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
   `;
 
-  /** The script URL your server got from the "get captcha JS URL" API (single use, per page view). */
+  /** Legacy API: the script URL from the "get captcha JS URL" API (single use, per page view). Current API: overrides the TCaptcha.js address. */
   declare src: string;
-  /** `pc` (default) renders in the element's box; `mobile` shows the captcha full screen. */
+  /** Legacy API: `pc` (default) renders in the element's box; `mobile` shows the captcha full screen. */
   declare clientType: ClientType;
-  /** Show the header (back / help) of the mobile captcha page. */
+  /** Legacy API, mobile: show the header (back / help) of the captcha page. */
   declare showHeader: boolean;
   /** Milliseconds to wait for the script before an `error` with code `script-timeout`. */
   declare loadTimeout: number;
   /** When not empty, the only script hosts allowed (`host` or `host:port`); attribute: space-separated. */
   declare allowedHosts: string[];
+  /** Current API: the CaptchaAppId. Setting it selects the current `TencentCaptcha` API. */
+  declare appId: string | undefined;
+  /** Current API: `popup` (default; opened with `show()`) or `embed` (rendered in the element's box). */
+  declare type: 'popup' | 'embed';
+  /** Current API: the captcha's language (e.g. `zh-cn`, `en`); the vendor's default when empty. */
+  declare userLanguage: string | undefined;
+  /** Current API: dark mode. */
+  declare darkMode: boolean;
+  /** Current API: any value, handed back on the events as `bizState`. */
+  declare bizState: unknown;
+  /** Current API: when the script cannot load, pass with Tencent's disaster-recovery ticket (`fallback: true` on the event). */
+  declare fallback: boolean;
+  /** Form field for the ticket; with a name the element submits `name=ticket` and `randstr-name=randstr`. */
+  declare name: string | undefined;
+  /** Form field for the randstr. */
+  declare randstrName: string;
+  /** Keeps the form invalid (`valueMissing`) until the user passed. */
+  declare required: boolean;
 
   #state: CaptchaState = 'idle';
   /** In the singleton's list (connected, or disconnected less than a microtask ago). */
@@ -110,6 +185,7 @@ export class TCaptcha extends LitElement implements Claimant {
   #verified: CaptchaTicket = EMPTY_TICKET;
   #container: HTMLElement | undefined;
   #internals: ElementInternals | undefined;
+  #disabled = false;
 
   constructor() {
     super();
@@ -118,6 +194,11 @@ export class TCaptcha extends LitElement implements Claimant {
     this.showHeader = false;
     this.loadTimeout = DEFAULT_LOAD_TIMEOUT_MS;
     this.allowedHosts = [];
+    this.type = 'popup';
+    this.darkMode = false;
+    this.fallback = false;
+    this.randstrName = 'randstr';
+    this.required = false;
     this.#internals = this.attachInternals?.();
   }
 
@@ -167,9 +248,18 @@ export class TCaptcha extends LitElement implements Claimant {
     return this.#state;
   }
 
+  /** Current API, popup: open the captcha (call it from the user's click). */
+  show(): void {
+    try {
+      this.#session?.show();
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
   /** Ask the user to solve the captcha again (also after your server rejected a ticket); retries after an error. */
   refresh(): void {
-    this.#verified = EMPTY_TICKET;
+    this.#setVerified(EMPTY_TICKET);
     if (!this.#session) {
       if (this.#owner && this.isConnected) this.activate();
       return;
@@ -194,11 +284,28 @@ export class TCaptcha extends LitElement implements Claimant {
     }
   }
 
+  /** @internal A form reset asks for a new solve. */
+  formResetCallback(): void {
+    this.refresh();
+  }
+
+  /** @internal A disabled fieldset or form: nothing to submit, nothing to click. */
+  formDisabledCallback(disabled: boolean): void {
+    this.#disabled = disabled;
+    if (this.#container) this.#container.inert = disabled;
+  }
+
   protected override render() {
-    return html`<div part="box"><slot name="t-captcha-container"></slot></div>`;
+    // The live region's text is written by #announce, not rendered: a state change needs no render.
+    return html`<div part="box"><slot name="t-captcha-container"></slot></div><span part="status" role="status"></span>`;
+  }
+
+  protected override firstUpdated(): void {
+    this.#announce();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('name') || changed.has('randstrName') || changed.has('required')) this.#updateForm();
     const restart = this.#needsStart || [...changed.keys()].some((key) => RESTART_ON.has(key));
     if (restart && this.#owner && this.isConnected) {
       this.#needsStart = false;
@@ -206,33 +313,56 @@ export class TCaptcha extends LitElement implements Claimant {
     }
   }
 
+  /** The vendor the attributes ask for; throws `CaptchaFailure` on bad input. */
+  #vendor(): Vendor | undefined {
+    const allowed = this.allowedHosts ?? [];
+    if (this.appId) {
+      if (this.type !== 'popup' && this.type !== 'embed') {
+        throw new CaptchaFailure('invalid-attribute', `type="${String(this.type)}": use popup or embed.`);
+      }
+      const src = checkScriptSrc(this.src || CURRENT_SCRIPT_URL, allowed, document.baseURI);
+      return currentVendor(src, {
+        appId: this.appId,
+        type: this.type,
+        userLanguage: this.userLanguage,
+        darkMode: this.darkMode,
+        bizState: this.bizState,
+        fallback: this.fallback,
+      });
+    }
+    const clientType = checkClientType(this.clientType);
+    if (!this.src) return undefined;
+    const src = checkScriptSrc(this.src, allowed, document.baseURI);
+    if (clientType === 'mobile' && !document.querySelector('meta[name="viewport"]')) {
+      warnOnce('viewport', `add <meta name="viewport" content="${MOBILE_VIEWPORT}"> for the mobile captcha.`);
+    }
+    return legacyVendor(src, { clientType, showHeader: this.showHeader });
+  }
+
   async #start(): Promise<void> {
     this.#stop();
     const attempt = this.#attempt;
-    this.#verified = EMPTY_TICKET;
-    let clientType: ClientType;
-    let src: string;
+    this.#setVerified(EMPTY_TICKET);
+    let vendor: Vendor | undefined;
     try {
-      clientType = checkClientType(this.clientType);
-      this.#placeContainer(clientType);
-      if (!this.src) {
-        this.#setState('idle');
-        return;
-      }
-      src = checkScriptSrc(this.src, this.allowedHosts ?? [], document.baseURI);
+      vendor = this.#vendor();
     } catch (error) {
       this.#fail(error);
       return;
     }
-    if (clientType === 'mobile' && !document.querySelector('meta[name="viewport"]')) {
-      warnOnce('viewport', `add <meta name="viewport" content="${MOBILE_VIEWPORT}"> for the mobile captcha.`);
+    if (!vendor) {
+      this.#setState('idle');
+      return;
     }
+    this.#placeContainer(vendor.usesBox);
     this.#setState('loading');
-    const vendor = legacyVendor(src);
     try {
       await vendor.load({ timeoutMs: this.loadTimeout, nonce: this.nonce || undefined });
     } catch (error) {
-      if (attempt === this.#attempt) this.#fail(error);
+      if (attempt !== this.#attempt) return;
+      const recovered = error instanceof CaptchaFailure ? vendor.recover?.(error) : undefined;
+      if (recovered) this.#report(recovered);
+      else this.#fail(error);
       return;
     }
     if (attempt !== this.#attempt) return;
@@ -244,8 +374,6 @@ export class TCaptcha extends LitElement implements Claimant {
     try {
       this.#session = vendor.start({
         container: this.#container!,
-        clientType,
-        showHeader: this.showHeader,
         onOutcome: (outcome) => {
           if (attempt === this.#attempt && this.isConnected) this.#report(outcome);
         },
@@ -267,8 +395,8 @@ export class TCaptcha extends LitElement implements Claimant {
     this.#container?.replaceChildren();
   }
 
-  #placeContainer(clientType: ClientType): void {
-    if (clientType === 'mobile') {
+  #placeContainer(usesBox: boolean): void {
+    if (!usesBox) {
       this.#container?.remove();
       return;
     }
@@ -277,20 +405,21 @@ export class TCaptcha extends LitElement implements Claimant {
       this.#container.setAttribute(CONTAINER_ATTRIBUTE, '');
       this.#container.slot = 't-captcha-container';
     }
+    this.#container.inert = this.#disabled;
     if (this.#container.parentNode !== this) this.append(this.#container);
   }
 
   #report(outcome: VendorOutcome): void {
     switch (outcome.kind) {
       case 'verified':
-        this.#verified = { ticket: outcome.ticket, randstr: outcome.randstr };
+        this.#setVerified({ ticket: outcome.ticket, randstr: outcome.randstr });
         this.#setState('verified');
-        this.dispatchEvent(new VerifiedEvent(outcome.ticket, outcome.randstr));
+        this.dispatchEvent(new VerifiedEvent(outcome.ticket, outcome.randstr, outcome));
         return;
       case 'closed':
-        this.#verified = EMPTY_TICKET;
+        this.#setVerified(EMPTY_TICKET);
         this.#setState('closed');
-        this.dispatchEvent(new ClosedEvent());
+        this.dispatchEvent(new ClosedEvent(outcome));
         return;
       case 'failed':
         this.#fail(outcome.failure);
@@ -298,11 +427,31 @@ export class TCaptcha extends LitElement implements Claimant {
   }
 
   #fail(error: unknown): void {
-    const failure =
-      error instanceof CaptchaFailure ? error : new CaptchaFailure('vendor-error', String(error));
+    const failure = error instanceof CaptchaFailure ? error : new CaptchaFailure('vendor-error', String(error));
     this.#stop();
     this.#setState('error');
-    this.dispatchEvent(new CaptchaErrorEvent(failure.code, failure.message));
+    this.dispatchEvent(new CaptchaErrorEvent(failure.code, failure.message, failure.vendorCode));
+  }
+
+  #setVerified(ticket: CaptchaTicket): void {
+    this.#verified = ticket;
+    this.#updateForm();
+  }
+
+  /** The form value (the ticket under `name`, the randstr under `randstr-name`) and validity. */
+  #updateForm(): void {
+    const internals = this.#internals;
+    if (!internals?.setFormValue) return;
+    const { ticket, randstr } = this.#verified;
+    let value: FormData | null = null;
+    if (ticket && this.name) {
+      value = new FormData();
+      value.append(this.name, ticket);
+      value.append(this.randstrName, randstr);
+    }
+    internals.setFormValue(value);
+    if (this.required && !ticket) internals.setValidity({ valueMissing: true }, message(this, 'required'));
+    else internals.setValidity({});
   }
 
   #setState(state: CaptchaState): void {
@@ -316,6 +465,13 @@ export class TCaptcha extends LitElement implements Claimant {
       }
     }
     this.#state = state;
+    this.#announce();
+  }
+
+  #announce(): void {
+    const status = this.renderRoot?.querySelector?.('[part="status"]');
+    const key = ANNOUNCED[this.#state];
+    if (status) status.textContent = key ? message(this, key) : '';
   }
 }
 

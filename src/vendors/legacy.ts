@@ -1,6 +1,6 @@
-import { CaptchaFailure, type CaptchaTicket } from '../events.js';
+import { CaptchaFailure } from '../events.js';
 import { loadScript, type LoadOptions } from '../loader.js';
-import { EMPTY_TICKET, describeThrown, type Vendor, type VendorOutcome, type VendorSession } from './vendor.js';
+import { describeThrown, field, toTicket, type Vendor, type VendorOutcome, type VendorSession } from './vendor.js';
 
 /** The globals the legacy script (the integration document's `capInit` API) defines. */
 interface LegacyGlobals {
@@ -13,9 +13,15 @@ interface LegacyGlobals {
 const vendorGlobals = () => globalThis as LegacyGlobals;
 const hasCapInit = () => typeof vendorGlobals().capInit === 'function';
 
+export interface LegacySettings {
+  clientType: 'pc' | 'mobile';
+  showHeader: boolean;
+}
+
 /** The legacy API: a script URL issued per page view by the business server, then `capInit`. */
-export function legacyVendor(src: string): Vendor {
+export function legacyVendor(src: string, { clientType, showHeader }: LegacySettings): Vendor {
   return {
+    usesBox: clientType === 'pc',
     async load(options: LoadOptions) {
       await loadScript(src, { ...options, isReady: hasCapInit });
       if (!hasCapInit()) {
@@ -25,7 +31,7 @@ export function legacyVendor(src: string): Vendor {
         );
       }
     },
-    start({ container, clientType, showHeader, onOutcome }) {
+    start({ container, onOutcome }) {
       const vendor = vendorGlobals();
       let alive = true;
       const callback = (result: unknown) => {
@@ -57,6 +63,8 @@ export function legacyVendor(src: string): Vendor {
       const session: VendorSession = {
         refresh: () => call('capRefresh()', () => vendor.capRefresh?.()),
         getTicket: () => toTicket(call('capGetTicket()', () => vendor.capGetTicket?.())),
+        // The legacy captcha is shown from capInit on.
+        show: () => undefined,
         destroy() {
           if (!alive) return;
           alive = false;
@@ -66,16 +74,6 @@ export function legacyVendor(src: string): Vendor {
       return session;
     },
   };
-}
-
-function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-}
-
-function toTicket(value: unknown): CaptchaTicket {
-  const ticket = field(value, 'ticket');
-  const randstr = field(value, 'randstr');
-  return typeof ticket === 'string' && typeof randstr === 'string' ? { ticket, randstr } : EMPTY_TICKET;
 }
 
 /** The document compares `ret == 0` loosely; a pass must also carry a usable ticket. */

@@ -1,17 +1,16 @@
-import type { CaptchaFailure, CaptchaTicket } from '../events.js';
+import type { CaptchaFailure, CaptchaTicket, ResultDetails } from '../events.js';
 import type { LoadOptions } from '../loader.js';
 
 /** What a vendor reported, already checked and normalised; adapters never dispatch events. */
 export type VendorOutcome =
-  | { kind: 'verified'; ticket: string; randstr: string }
-  | { kind: 'closed' }
+  | ({ kind: 'verified'; ticket: string; randstr: string } & ResultDetails)
+  | ({ kind: 'closed' } & ResultDetails)
   | { kind: 'failed'; failure: CaptchaFailure };
+
 
 export interface VendorStartOptions {
   /** The element's own box, in the light DOM so that the vendor can reach it through `document`. */
   container: HTMLElement;
-  clientType: 'pc' | 'mobile';
-  showHeader: boolean;
   /** Called for each result of this session only, and never after `destroy()`. */
   onOutcome(outcome: VendorOutcome): void;
 }
@@ -20,15 +19,21 @@ export interface VendorStartOptions {
 export interface VendorSession {
   refresh(): void;
   getTicket(): CaptchaTicket;
+  /** Opens a popup captcha; nothing for captchas that are always shown. */
+  show(): void;
   destroy(): void;
 }
 
 /** A vendor API behind the element: how to load it and how to start one instance. */
 export interface Vendor {
+  /** Whether the captcha lives in the element's box (otherwise the element takes no space). */
+  readonly usesBox: boolean;
   /** Resolves when `start` can be called; rejects with a `CaptchaFailure`. */
   load(options: LoadOptions): Promise<void>;
   /** Throws a `CaptchaFailure` (`vendor-error`) when the vendor throws. */
   start(options: VendorStartOptions): VendorSession;
+  /** The outcome to report instead of a load failure, when the vendor has a fallback for it. */
+  recover?(failure: CaptchaFailure): VendorOutcome | undefined;
 }
 
 export const EMPTY_TICKET: CaptchaTicket = Object.freeze({ ticket: '', randstr: '' });
@@ -36,3 +41,16 @@ export const EMPTY_TICKET: CaptchaTicket = Object.freeze({ ticket: '', randstr: 
 export function describeThrown(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/** `{ ticket, randstr }` when both are strings, otherwise the empty ticket. */
+export function toTicket(value: unknown): CaptchaTicket {
+  const ticket = field(value, 'ticket');
+  const randstr = field(value, 'randstr');
+  return typeof ticket === 'string' && typeof randstr === 'string' ? { ticket, randstr } : EMPTY_TICKET;
+}
+
+export { field };

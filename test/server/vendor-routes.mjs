@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 
 const FAKE = new URL('../fixtures/legacy-vendor.js', import.meta.url);
+const FAKE_CURRENT = new URL('../fixtures/tcaptcha-vendor.js', import.meta.url);
 const requests = new Map();
 
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -25,6 +26,9 @@ export function vendorRoutes() {
     switch (ctx.path) {
       case '/vendor/legacy.js':
         ctx.body = await readFile(FAKE, 'utf8');
+        return;
+      case '/vendor/TCaptcha.js':
+        ctx.body = await readFile(FAKE_CURRENT, 'utf8');
         return;
       case '/vendor/missing.js':
         ctx.body = 'window.__missingVendorRan = (window.__missingVendorRan || 0) + 1;';
