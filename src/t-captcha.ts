@@ -284,6 +284,29 @@ export class TCaptcha extends LitElement implements Claimant {
     }
   }
 
+  /** The form that owns the element, as for any form control. */
+  get form(): HTMLFormElement | null {
+    return this.#internals?.form ?? null;
+  }
+
+  /** As for any form control; `valueMissing` while `required` and not passed. */
+  get validity(): ValidityState | undefined {
+    return this.#internals?.validity;
+  }
+
+  /** The localized "please complete the captcha" while `required` and not passed, else empty. */
+  get validationMessage(): string {
+    return this.#internals?.validationMessage ?? '';
+  }
+
+  checkValidity(): boolean {
+    return this.#internals?.checkValidity() ?? true;
+  }
+
+  reportValidity(): boolean {
+    return this.#internals?.reportValidity() ?? true;
+  }
+
   /** @internal A form reset asks for a new solve. */
   formResetCallback(): void {
     this.refresh();
