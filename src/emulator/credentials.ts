@@ -4,7 +4,10 @@ export type EmulatorMode = 'interactive' | 'always-pass' | 'always-fail';
 export interface EmulatorCredential {
   secretId: string;
   secretKey: string;
+  /** The captcha app: `aid` of script URLs, `CaptchaAppId` of DescribeCaptchaResult. */
   appId: string;
+  /** The app's own key, checked by DescribeCaptchaResult (`AppSecretKey`). */
+  appSecretKey: string;
   mode: EmulatorMode;
 }
 
@@ -14,9 +17,9 @@ export interface EmulatorCredential {
  */
 export const TEST_CREDENTIALS = {
   /** A real slider puzzle that a person (or a test that drags) solves. */
-  interactive: { secretId: 'AKIDtcaptchaEmulatorDemo', secretKey: 'tcaptcha-emulator-demo-key', appId: '2000000001', mode: 'interactive' },
+  interactive: { secretId: 'AKIDtcaptchaEmulatorDemo', secretKey: 'tcaptcha-emulator-demo-key', appId: '2000000001', appSecretKey: 'emulator-app-secret-demo', mode: 'interactive' },
   /** One click on the captcha passes; CaptchaCheck accepts the ticket (once). */
-  alwaysPass: { secretId: 'AKIDtcaptchaAlwaysPass', secretKey: 'tcaptcha-always-pass-key', appId: '2000000002', mode: 'always-pass' },
+  alwaysPass: { secretId: 'AKIDtcaptchaAlwaysPass', secretKey: 'tcaptcha-always-pass-key', appId: '2000000002', appSecretKey: 'emulator-app-secret-pass', mode: 'always-pass' },
   /** One click on the captcha gives a ticket; CaptchaCheck always rejects it (5100). */
-  alwaysFail: { secretId: 'AKIDtcaptchaAlwaysFail', secretKey: 'tcaptcha-always-fail-key', appId: '2000000003', mode: 'always-fail' },
+  alwaysFail: { secretId: 'AKIDtcaptchaAlwaysFail', secretKey: 'tcaptcha-always-fail-key', appId: '2000000003', appSecretKey: 'emulator-app-secret-fail', mode: 'always-fail' },
 } as const satisfies Record<string, EmulatorCredential>;

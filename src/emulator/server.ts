@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { sign, stringToSign, type SignatureMethod } from '../server/signature.js';
 import { TEST_CREDENTIALS, type EmulatorCredential, type EmulatorMode } from './credentials.js';
+import { verifyTc3 } from './tc3.js';
 import { createTicketSigner, randomRandstr } from './tickets.js';
 
 export interface EmulatorOptions {
@@ -50,9 +51,24 @@ interface ScriptGrant {
 }
 
 type Answer = { code: number; codeDesc: string; message: string; [key: string]: unknown };
+type Refusal = [reason: 'forged' | 'app' | 'expired' | 'used' | 'ip' | 'randstr' | 'mode', message: string];
+
+/** DescribeCaptchaResult's CaptchaCode for each refusal (1 is a pass). */
+const RESULT_CODES: Record<Refusal[0], number> = { forged: 7, randstr: 7, mode: 7, expired: 6, used: 9, ip: 10, app: 16 };
 
 const ok = (extra: Record<string, unknown> = {}): Answer => ({ code: 0, codeDesc: 'Success', message: '', ...extra });
 const fail = (code: number, codeDesc: string, message: string): Answer => ({ code, codeDesc, message });
+
+/** Collects a small request body, then hands it over. */
+function readBody(request: IncomingMessage, then: (body: string) => void): void {
+  let body = '';
+  request.setEncoding('utf8');
+  request.on('data', (chunk: string) => {
+    body += chunk;
+    if (body.length > 100_000) request.destroy();
+  });
+  request.on('end', () => then(body));
+}
 
 /**
  * An offline stand-in for Tencent's legacy captcha service: the v2 API (`CaptchaIframeQuery`,
@@ -132,20 +148,54 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     return ok({ url: `${origin}${SCRIPT_PATH}?aid=${app.appId}&token=${token}&asig=${asig}` });
   }
 
+  /** Why a ticket is refused, the same for both APIs; undefined when it passes (it is then used up). */
+  function judge(app: EmulatorCredential, ticket: string, userIp: string, randstr: string | undefined, now: number): Refusal | undefined {
+    const claims = tickets.read(ticket);
+    if (!claims) return ['forged', 'the ticket was not issued by this service'];
+    if (claims.appId !== app.appId) return ['app', 'the ticket belongs to another app'];
+    if (claims.expires < now) return ['expired', 'the ticket has expired'];
+    if (usedTickets.has(claims.id)) return ['used', 'the ticket was already used'];
+    if (claims.userIp !== userIp) return ['ip', 'the user IP does not match the one the captcha was issued for'];
+    if (randstr !== undefined && randstr !== claims.randstr) return ['randstr', 'randstr does not match the ticket'];
+    usedTickets.add(claims.id);
+    if (app.mode === 'always-fail') return ['mode', 'always-fail test credentials'];
+    return undefined;
+  }
+
   function check(app: EmulatorCredential, params: Record<string, string>, now: number): Answer {
     const missing = ['ticket', 'userIp', 'captchaType'].filter((key) => !params[key]);
     if (missing.length > 0) return fail(4000, 'InvalidParameter', `missing ${missing.join(', ')}`);
-    const claims = tickets.read(params.ticket);
-    const reject = (message: string) => fail(5100, 'TicketInvalid', message);
-    if (!claims) return reject('the ticket was not issued by this service');
-    if (claims.appId !== app.appId) return reject('the ticket belongs to another app');
-    if (claims.expires < now) return reject('the ticket has expired');
-    if (usedTickets.has(claims.id)) return reject('the ticket was already used');
-    if (claims.userIp !== params.userIp) return reject('the user IP does not match the one the captcha was issued for');
-    if (params.randstr !== undefined && params.randstr !== claims.randstr) return reject('randstr does not match the ticket');
-    usedTickets.add(claims.id);
-    if (app.mode === 'always-fail') return reject('always-fail test credentials');
-    return ok();
+    const refusal = judge(app, params.ticket, params.userIp, params.randstr, now);
+    return refusal ? fail(5100, 'TicketInvalid', refusal[1]) : ok();
+  }
+
+  /** DescribeCaptchaResult (current API), signed with TC3-HMAC-SHA256 as Tencent's SDK does. */
+  function describeCaptchaResult(request: IncomingMessage, url: URL, body: string): Record<string, unknown> {
+    const now = clock();
+    const requestId = randomBytes(8).toString('hex');
+    const error = (Code: string, Message: string) => ({ Response: { Error: { Code, Message }, RequestId: requestId } });
+    const checked = verifyTc3(request, url, body, apps, now, timestampWindowSeconds);
+    if ('error' in checked) return error(checked.error, checked.message);
+    const { app } = checked;
+    if (request.headers['x-tc-action'] !== 'DescribeCaptchaResult') {
+      return error('InvalidAction', `unknown action ${String(request.headers['x-tc-action'])}`);
+    }
+    let params: Record<string, unknown>;
+    try {
+      params = JSON.parse(body || '{}');
+    } catch {
+      return error('InvalidParameter', 'the body is not JSON');
+    }
+    const missing = ['CaptchaType', 'Ticket', 'UserIp', 'Randstr', 'CaptchaAppId', 'AppSecretKey'].filter((key) => params[key] === undefined || params[key] === '');
+    if (missing.length > 0) return error('MissingParameter', `missing ${missing.join(', ')}`);
+    const answer = (CaptchaCode: number, CaptchaMsg: string) => ({
+      Response: { CaptchaCode, CaptchaMsg, EvilLevel: 0, GetCaptchaTime: 0, RequestId: requestId },
+    });
+    if (String(params.CaptchaAppId) !== app.appId || params.AppSecretKey !== app.appSecretKey) {
+      return answer(100, 'CaptchaAppId or AppSecretKey does not match');
+    }
+    const refusal = judge(app, String(params.Ticket), String(params.UserIp), String(params.Randstr), now);
+    return refusal ? answer(RESULT_CODES[refusal[0]], refusal[1]) : answer(1, 'OK');
   }
 
   function script(url: URL, response: ServerResponse): void {
@@ -198,14 +248,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     };
     if (request.method === 'GET' && url.pathname === API_PATH) return json(200, api(request, url));
     if (request.method === 'GET' && url.pathname === SCRIPT_PATH) return script(url, response);
+    if (request.method === 'POST' && url.pathname === '/' && request.headers['x-tc-action']) {
+      readBody(request, (body) => json(200, describeCaptchaResult(request, url, body)));
+      return;
+    }
     if (request.method === 'POST' && url.pathname === VERIFY_PATH) {
-      let body = '';
-      request.setEncoding('utf8');
-      request.on('data', (chunk: string) => {
-        body += chunk;
-        if (body.length > 10_000) request.destroy();
-      });
-      request.on('end', () => json(200, verify(body)));
+      readBody(request, (body) => json(200, verify(body)));
       return;
     }
     if (request.method === 'GET' && url.pathname === '/') {

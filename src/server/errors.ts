@@ -1,9 +1,12 @@
 /** The captcha API answered with a non-zero `code` other than "ticket not valid" (5100). */
 export class CaptchaApiError extends Error {
-  /** The API's `code`: 4000 parameters, 4100 authentication, 4500 replayed request, 6000 internal, … */
-  readonly code: number;
+  /**
+   * The API's code. Legacy API: a number (4000 parameters, 4100 authentication, 4500 replayed
+   * request, 6000 internal). Current API: a string such as `AuthFailure.SignatureFailure`.
+   */
+  readonly code: number | string;
   readonly action: string;
-  constructor(action: string, code: number, message: string) {
+  constructor(action: string, code: number | string, message: string) {
     super(`${action} failed with code ${code}: ${message}`);
     this.name = 'CaptchaApiError';
     this.code = code;

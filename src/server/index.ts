@@ -10,4 +10,12 @@ export {
   type VerifyResult,
 } from './client.js';
 export { CaptchaApiError, CaptchaNetworkError } from './errors.js';
+export {
+  verifyCaptchaResult,
+  parseFallbackTicket,
+  RESULT_ENDPOINT,
+  type CaptchaResult,
+  type CaptchaResultRequest,
+  type FallbackTicket,
+} from './result.js';
 export { sign, signRequest, stringToSign, type SignatureMethod, type Params } from './signature.js';
