@@ -34,11 +34,10 @@ export function loginPage({ clientType, scriptUrl, nonce, error }) {
   <p>Protected by <code>&lt;t-captcha&gt;</code> against the offline emulator of Tencent's captcha service.
   ${mobile ? 'The captcha opens full screen when you log in.' : 'Solve the captcha, then log in.'}</p>
   ${error ? `<p id="message" class="bad" role="status">${escapeHtml(error)}</p>` : ''}
-  <form id="login" method="post" action="/login" novalidate>
+  <form id="login" method="post" action="/login">
     <label>Username <input name="username" autocomplete="username" required></label>
     <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
-    ${scriptUrl && !mobile ? `<div><t-captcha nonce="${nonce}" src="${escapeHtml(scriptUrl)}"></t-captcha></div>` : ''}
-    <input type="hidden" name="ticket"><input type="hidden" name="randstr">
+    ${scriptUrl && !mobile ? `<t-captcha name="ticket" required nonce="${nonce}" src="${escapeHtml(scriptUrl)}"></t-captcha>` : ''}
     <button type="submit">Log in</button>
     ${error ? '' : '<p id="message" role="status"></p>'}
   </form>
@@ -49,11 +48,11 @@ export function loginPage({ clientType, scriptUrl, nonce, error }) {
     const scriptUrl = ${JSON.stringify(scriptUrl ?? '')};
     let captcha = form.querySelector('t-captcha');
     const say = (text, kind) => { message.textContent = text; message.className = kind; };
-    const setTicket = (ticket = '', randstr = '') => { form.ticket.value = ticket; form.randstr.value = randstr; };
 
+    // The element is a form field: with name="ticket" the form carries ticket and randstr once the
+    // user passed, and required keeps the form from submitting before.
     function watch(el) {
-      el.addEventListener('verified', (e) => {
-        setTicket(e.ticket, e.randstr);
+      el.addEventListener('verified', () => {
         say('Captcha solved.', 'ok');
         if (el.clientType === 'mobile') form.requestSubmit();
       });
@@ -64,10 +63,10 @@ export function loginPage({ clientType, scriptUrl, nonce, error }) {
 
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
-      if (!form.username.value || !form.password.value) return say('Enter a username and a password.', 'bad');
-      if (!form.ticket.value) {
+      const data = new FormData(form);
+      if (!data.get('ticket')) {
         if (${mobile} && !captcha) {
-          captcha = Object.assign(document.createElement('t-captcha'), { clientType: 'mobile', showHeader: true, src: scriptUrl });
+          captcha = Object.assign(document.createElement('t-captcha'), { clientType: 'mobile', showHeader: true, name: 'ticket', src: scriptUrl });
           captcha.nonce = ${JSON.stringify(nonce)};
           watch(captcha);
           form.append(captcha);
@@ -79,15 +78,12 @@ export function loginPage({ clientType, scriptUrl, nonce, error }) {
       const response = await fetch('/login', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(Object.fromEntries(new FormData(form))),
+        body: JSON.stringify(Object.fromEntries(data)),
       });
       const result = await response.json();
       say(result.message, result.ok ? 'ok' : 'bad');
-      if (!result.ok) {
-        // The server refused the ticket: the user solves again; what they typed stays.
-        setTicket();
-        captcha?.refresh();
-      }
+      // The server refused the ticket: the user solves again (this clears the field); what they typed stays.
+      if (!result.ok) captcha?.refresh();
     });
   </script>
 </body>

@@ -2,19 +2,13 @@
 // React sets known properties (src) as properties, other names as attributes (client-type), and
 // listens to custom events through lower-case props: onverified, onclosed, onready, onerror.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { CaptchaErrorEvent, ClosedEvent, ReadyEvent, TCaptcha, VerifiedEvent } from '../dist/index.js';
+import type { TCaptcha } from '../dist/index.js';
+import type { TCaptchaAttributes, TCaptchaEventProps } from './attributes.js';
 
-export interface TCaptchaJSXProps extends DetailedHTMLProps<HTMLAttributes<TCaptcha>, TCaptcha> {
-  src?: string;
-  'client-type'?: 'pc' | 'mobile';
-  'show-header'?: boolean;
-  'load-timeout'?: number;
-  'allowed-hosts'?: string;
-  onverified?: (event: VerifiedEvent) => void;
-  onclosed?: (event: ClosedEvent) => void;
-  onready?: (event: ReadyEvent) => void;
-  onerror?: (event: CaptchaErrorEvent) => void;
-}
+export interface TCaptchaJSXProps
+  extends Omit<DetailedHTMLProps<HTMLAttributes<TCaptcha>, TCaptcha>, keyof TCaptchaAttributes>,
+    TCaptchaAttributes,
+    TCaptchaEventProps {}
 
 declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace

@@ -2,13 +2,9 @@
 // the compiler it is a custom element: compilerOptions.isCustomElement = (tag) => tag === 't-captcha'.
 import type { DefineComponent } from 'vue';
 import type { CaptchaErrorEvent, ClosedEvent, ReadyEvent, TCaptcha, VerifiedEvent } from '../dist/index.js';
+import type { TCaptchaAttributes } from './attributes.js';
 
-export interface TCaptchaVueProps {
-  src?: string;
-  'client-type'?: 'pc' | 'mobile';
-  'show-header'?: boolean;
-  'load-timeout'?: number;
-  'allowed-hosts'?: string;
+export interface TCaptchaVueProps extends TCaptchaAttributes {
   nonce?: string;
   onVerified?: (event: VerifiedEvent) => void;
   onClosed?: (event: ClosedEvent) => void;
@@ -18,6 +14,6 @@ export interface TCaptchaVueProps {
 
 declare module 'vue' {
   interface GlobalComponents {
-    't-captcha': DefineComponent<TCaptchaVueProps, Pick<TCaptcha, 'refresh' | 'getTicket'>>;
+    't-captcha': DefineComponent<TCaptchaVueProps, Pick<TCaptcha, 'refresh' | 'getTicket' | 'show'>>;
   }
 }

@@ -20,3 +20,7 @@ export const svelteWrong: svelteHTML.IntrinsicElements['t-captcha'] = { 'client-
 
 export const element: TCaptcha | undefined = document.querySelector('t-captcha') ?? undefined;
 document.addEventListener('verified', (event) => event.ticket.length);
+
+export const currentApi: VueProps = { 'app-id': '190000000', type: 'embed', fallback: true, name: 'ticket', required: true };
+// @ts-expect-error type accepts only popup or embed
+export const wrongType: svelteHTML.IntrinsicElements['t-captcha'] = { type: 'modal' };

@@ -26,12 +26,13 @@ describe('the demo, end to end', () => {
     return { page, problems };
   }
 
-  const message = (page) => page.locator('#message');
+  const message = (page) => page.locator('#message').textContent();
+  const waitForMessage = (page, pattern) =>
+    page.waitForFunction((source) => new RegExp(source).test(document.getElementById('message').textContent), pattern.source);
+  const formField = (page, name) => page.evaluate((field) => new FormData(document.getElementById('login')).get(field), name);
 
-  test('pc: drag the slider, log in, then a replayed and a forged ticket are refused', async () => {
-    const { page, problems } = await open('/');
-    await page.fill('input[name=username]', 'ada');
-    await page.fill('input[name=password]', 'correct horse');
+  /** Opens the pc challenge and drags the slider onto the gap, as a person would. */
+  async function solveByDragging(page) {
     await page.frameLocator('iframe.tcaptcha-emulator-trigger').locator('button').click();
     const challenge = page.frameLocator('iframe.tcaptcha-emulator-challenge');
     const gapX = Number(await challenge.locator('canvas.tcaptcha-background').getAttribute('data-gap-x'));
@@ -42,14 +43,31 @@ describe('the demo, end to end', () => {
     await page.mouse.move(start.x + gapX / 2, start.y + 3, { steps: 8 });
     await page.mouse.move(start.x + gapX, start.y, { steps: 8 });
     await page.mouse.up();
-    await page.waitForFunction(() => document.querySelector('input[name=ticket]').value !== '');
+    await page.waitForFunction(() => document.querySelector('t-captcha').state === 'verified');
     assert.equal(await page.locator('iframe.tcaptcha-emulator-challenge').count(), 0, 'the popup closed');
-    const ticket = await page.inputValue('input[name=ticket]');
-    const randstr = await page.inputValue('input[name=randstr]');
+  }
+
+  test('pc: the form will not submit before the captcha is solved', async () => {
+    const { page } = await open('/');
+    await page.fill('input[name=username]', 'ada');
+    await page.fill('input[name=password]', 'correct horse');
+    assert.equal(await page.evaluate(() => document.getElementById('login').checkValidity()), false);
+    assert.equal(await page.evaluate(() => document.querySelector('t-captcha').validationMessage), 'Please complete the captcha.');
+    await page.close();
+  });
+
+  test('pc: drag the slider, log in, then a replayed and a forged ticket are refused', async () => {
+    const { page, problems } = await open('/');
+    await page.fill('input[name=username]', 'ada');
+    await page.fill('input[name=password]', 'correct horse');
+    await solveByDragging(page);
+    const ticket = await formField(page, 'ticket');
+    const randstr = await formField(page, 'randstr');
+    assert.match(randstr, /^@/);
 
     await page.click('button[type=submit]');
-    await page.waitForFunction(() => /Welcome|not/.test(document.getElementById('message').textContent));
-    assert.match(await message(page).textContent(), /Welcome, ada!/);
+    await waitForMessage(page, /Welcome|not/);
+    assert.match(await message(page), /Welcome, ada!/);
 
     const post = (body) =>
       page.evaluate(async (form) => {
@@ -71,16 +89,17 @@ describe('the demo, end to end', () => {
     const { page } = await open('/');
     await page.fill('input[name=username]', 'grace');
     await page.fill('input[name=password]', 'hopper');
-    await page.evaluate(() => {
-      const form = document.getElementById('login');
-      form.ticket.value = 'forged-ticket';
-      form.randstr.value = '@forged';
-    });
+    await solveByDragging(page);
     await page.click('button[type=submit]');
-    await page.waitForFunction(() => /not accepted/.test(document.getElementById('message').textContent));
+    await waitForMessage(page, /Welcome/);
+    // A second submit sends the same ticket: the server refuses it.
+    await page.click('button[type=submit]');
+    await waitForMessage(page, /not accepted/);
+    assert.match(await message(page), /already used/);
     assert.equal(await page.inputValue('input[name=username]'), 'grace');
     assert.equal(await page.inputValue('input[name=password]'), 'hopper');
-    assert.equal(await page.inputValue('input[name=ticket]'), '');
+    assert.equal(await formField(page, 'ticket'), null);
+    assert.equal(await page.evaluate(() => document.querySelector('t-captcha').state), 'ready');
     await page.close();
   });
 
@@ -103,7 +122,7 @@ describe('the demo, end to end', () => {
     for (let i = 0; i < Math.floor((gapX % 10) / 2); i++) await handle.press('ArrowRight');
     await handle.press('Enter');
     // Verified → the page submits by itself.
-    await page.waitForFunction(() => /Welcome/.test(document.getElementById('message').textContent));
+    await waitForMessage(page, /Welcome/);
     assert.deepEqual(problems, []);
     await page.close();
   });

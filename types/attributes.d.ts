@@ -1,0 +1,26 @@
+// The attributes of <t-captcha> and its event handler props, shared by the framework typings.
+import type { CaptchaErrorEvent, ClosedEvent, ReadyEvent, VerifiedEvent } from '../dist/index.js';
+
+export interface TCaptchaAttributes {
+  src?: string;
+  'client-type'?: 'pc' | 'mobile';
+  'show-header'?: boolean;
+  'load-timeout'?: number;
+  'allowed-hosts'?: string;
+  'app-id'?: string;
+  type?: 'popup' | 'embed';
+  'user-language'?: string;
+  'dark-mode'?: boolean;
+  fallback?: boolean;
+  name?: string;
+  'randstr-name'?: string;
+  required?: boolean;
+}
+
+/** Handlers as React 19 and Svelte 5 name them: `on` + the event name, lower case. */
+export interface TCaptchaEventProps {
+  onverified?: (event: VerifiedEvent) => void;
+  onclosed?: (event: ClosedEvent) => void;
+  onready?: (event: ReadyEvent) => void;
+  onerror?: (event: CaptchaErrorEvent) => void;
+}
