@@ -6,12 +6,13 @@ export default {
   plugins: [
     {
       name: 't-captcha-tidy',
-      // The analyzer also lists `dispatchEvent(new ReadyEvent())` as a nameless event, and `#private`
-      // members; the `@fires` tags already name every event, and private members are no API.
+      // The analyzer also guesses events from `dispatchEvent(new X(...))` calls (nameless, or named
+      // after the first argument), and lists `#private` members; the `@fires` tags document every
+      // event, and private members are no API.
       packageLinkPhase({ customElementsManifest }) {
         for (const mod of customElementsManifest.modules) {
           for (const declaration of mod.declarations ?? []) {
-            if (declaration.events) declaration.events = declaration.events.filter((event) => event.name);
+            if (declaration.events) declaration.events = declaration.events.filter((event) => event.name && event.description);
             if (declaration.members) declaration.members = declaration.members.filter((member) => member.privacy !== 'private');
           }
         }

@@ -31,7 +31,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { ownCode, cdnFile, hcaptcha } = await measureSizes();
   const row = (label, bytes, goal) => `${label.padEnd(52)} ${bytes.toLocaleString('en').padStart(6)} B${goal ? `   goal ≤ ${goal.toLocaleString('en')} B ${bytes <= goal ? 'met' : 'NOT met'}` : ''}`;
   console.log('min+gzip (gzip -9)');
-  console.log(row('t-captcha own code (npm build, lit external)', ownCode, 2500));
+  console.log(row('t-captcha own code (npm build, Lit external)', ownCode, 2500));
   console.log(row('t-captcha CDN file (dist/cdn/t-captcha.min.js)', cdnFile, 9000));
   console.log(row('@hcaptcha/vanilla-hcaptcha element, for comparison', hcaptcha));
 }

@@ -1,4 +1,6 @@
-import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
+// Lit's ReactiveElement (the base of LitElement): properties, attributes, update cycle and styles.
+// The shadow tree is static, so lit-html's templating would be 3 kB of CDN file for nothing.
+import { ReactiveElement, css, unsafeCSS, type PropertyValues } from '@lit/reactive-element';
 import {
   CaptchaErrorEvent,
   CaptchaFailure,
@@ -59,6 +61,19 @@ function inIframe(): boolean {
   }
 }
 
+let tree: HTMLElement | undefined;
+/** Built once with DOM calls (no innerHTML: pages with Trusted Types forbid it), then cloned. */
+function shadowTree(): HTMLElement {
+  if (!tree) {
+    tree = document.createElement('div');
+    tree.setAttribute('part', 'box');
+    const slot = document.createElement('slot');
+    slot.name = 't-captcha-container';
+    tree.append(slot);
+  }
+  return tree;
+}
+
 const hostList = {
   fromAttribute: (value: string | null) => (value ?? '').split(/\s+/).filter(Boolean),
   toAttribute: (value: readonly string[]) => value.join(' '),
@@ -85,7 +100,7 @@ const hostList = {
  *
  * @slot t-captcha-container - Used by the element itself for the vendor's light-DOM box; do not fill.
  */
-export class TCaptcha extends LitElement implements Claimant {
+export class TCaptcha extends ReactiveElement implements Claimant {
   static formAssociated = true;
 
   static override properties = {
@@ -186,6 +201,9 @@ export class TCaptcha extends LitElement implements Claimant {
   #container: HTMLElement | undefined;
   #internals: ElementInternals | undefined;
   #disabled = false;
+  #status: HTMLElement | undefined;
+  /** What #updateForm last gave the form; starts as "no name, not required, no ticket". */
+  #formApplied = 'undefined\nrandstr\nfalse\n\n';
 
   constructor() {
     super();
@@ -232,6 +250,7 @@ export class TCaptcha extends LitElement implements Claimant {
   /** @internal The singleton policy made this element the vendor's owner. */
   activate(): void {
     this.#owner = true;
+    this.#liveRegion();
     this.#needsStart = true;
     this.requestUpdate();
   }
@@ -318,14 +337,13 @@ export class TCaptcha extends LitElement implements Claimant {
     if (this.#container) this.#container.inert = disabled;
   }
 
-  protected override render() {
-    // The live region's text is written by #announce, not rendered: a state change needs no render.
-    return html`<div part="box"><slot name="t-captcha-container"></slot></div><span part="status" role="status"></span>`;
+  /** The static shadow tree (the box with the vendor's slot), cloned. The live region comes with ownership. */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    root.append(shadowTree().cloneNode(true));
+    return root;
   }
 
-  protected override firstUpdated(): void {
-    this.#announce();
-  }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('name') || changed.has('randstrName') || changed.has('required')) this.#updateForm();
@@ -466,6 +484,10 @@ export class TCaptcha extends LitElement implements Claimant {
     const internals = this.#internals;
     if (!internals?.setFormValue) return;
     const { ticket, randstr } = this.#verified;
+    // Most elements have no name, no requirement and no ticket: nothing to tell the form, again.
+    const applied = `${this.name}\n${this.randstrName}\n${this.required}\n${ticket}\n${randstr}`;
+    if (applied === this.#formApplied) return;
+    this.#formApplied = applied;
     let value: FormData | null = null;
     if (ticket && this.name) {
       value = new FormData();
@@ -492,9 +514,23 @@ export class TCaptcha extends LitElement implements Claimant {
   }
 
   #announce(): void {
-    const status = this.renderRoot?.querySelector?.('[part="status"]');
     const key = ANNOUNCED[this.#state];
-    if (status) status.textContent = key ? message(this, key) : '';
+    if (key || this.#status) this.#liveRegion().textContent = key ? message(this, key) : '';
+  }
+
+  /**
+   * The visually hidden role=status region, made when the element first owns the vendor (before it
+   * has anything to say, so that screen readers know it): the many elements that only ever wait
+   * never pay for it.
+   */
+  #liveRegion(): HTMLElement {
+    if (!this.#status) {
+      this.#status = document.createElement('span');
+      this.#status.setAttribute('part', 'status');
+      this.#status.setAttribute('role', 'status');
+      this.renderRoot.append(this.#status);
+    }
+    return this.#status;
   }
 }
 
