@@ -6,6 +6,7 @@ export {
   CaptchaErrorEvent,
   type CaptchaErrorCode,
   type CaptchaTicket,
+  type ResultDetails,
 } from './events.js';
 export { DEFAULT_LOAD_TIMEOUT_MS, CLIENT_TYPES, MOBILE_VIEWPORT, type ClientType } from './config.js';
 export { TRUSTED_TYPES_POLICY } from './loader.js';
