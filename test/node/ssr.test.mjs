@@ -10,3 +10,9 @@ test('importing the package and its define module in plain Node does not throw',
   const event = new api.VerifiedEvent('t', 'r');
   assert.equal(event.ticket, 't');
 });
+
+test('the CDN file registers the tag when imported (the build did not tree-shake define away)', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const cdn = await readFile(new URL('../../dist/cdn/t-captcha.min.js', import.meta.url), 'utf8');
+  assert.match(cdn, /customElements\.define\("t-captcha"/);
+});
