@@ -202,8 +202,6 @@ export class TCaptcha extends ReactiveElement implements Claimant {
   #internals: ElementInternals | undefined;
   #disabled = false;
   #status: HTMLElement | undefined;
-  /** What #updateForm last gave the form; starts as "no name, not required, no ticket". */
-  #formApplied = 'undefined\nrandstr\nfalse\n\n';
 
   constructor() {
     super();
@@ -344,7 +342,6 @@ export class TCaptcha extends ReactiveElement implements Claimant {
     return root;
   }
 
-
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('name') || changed.has('randstrName') || changed.has('required')) this.#updateForm();
     const restart = this.#needsStart || [...changed.keys()].some((key) => RESTART_ON.has(key));
@@ -484,10 +481,6 @@ export class TCaptcha extends ReactiveElement implements Claimant {
     const internals = this.#internals;
     if (!internals?.setFormValue) return;
     const { ticket, randstr } = this.#verified;
-    // Most elements have no name, no requirement and no ticket: nothing to tell the form, again.
-    const applied = `${this.name}\n${this.randstrName}\n${this.required}\n${ticket}\n${randstr}`;
-    if (applied === this.#formApplied) return;
-    this.#formApplied = applied;
     let value: FormData | null = null;
     if (ticket && this.name) {
       value = new FormData();

@@ -116,6 +116,15 @@ describe('<t-captcha> core', () => {
     expect(el.state).to.equal('verified');
   });
 
+  it('exposes its state as a CSS custom state, e.g. :state(verified)', async () => {
+    const el = await fixture<TCaptcha>(html`<t-captcha src=${vendorUrl()}></t-captcha>`);
+    await ready(el);
+    expect(el.matches(':state(ready)')).to.equal(true);
+    fake().pass();
+    expect(el.matches(':state(verified)')).to.equal(true);
+    expect(el.matches(':state(ready)')).to.equal(false);
+  });
+
   it('dispatches closed with empty ticket and randstr when the user closes the captcha', async () => {
     const el = await fixture<TCaptcha>(html`<t-captcha src=${vendorUrl()}></t-captcha>`);
     await ready(el);
