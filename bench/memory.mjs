@@ -1,6 +1,6 @@
 // Mounts and unmounts 10,000 <t-captcha> elements in Chromium and reports the heap retained after GC.
 // Goal (reliability issue): under 100 kB.
-import { launchChromium } from './browser.mjs';
+import { launchChromium } from '../scripts/chromium.mjs';
 import { startBenchServer } from './server.mjs';
 
 export async function measureMemory({ count = 10_000 } = {}) {

@@ -3,7 +3,7 @@
 // compare ratios, not absolute times. Prints a table and writes bench/RESULTS.md.
 import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { launchChromium } from './browser.mjs';
+import { launchChromium } from '../scripts/chromium.mjs';
 import { measureMemory } from './memory.mjs';
 import { startBenchServer } from './server.mjs';
 import { measureSizes } from '../scripts/size.mjs';

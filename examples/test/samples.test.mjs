@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from '../../bench/browser.mjs';
+import { launchChromium } from '../../scripts/chromium.mjs';
 
 const EXAMPLES = fileURLToPath(new URL('..', import.meta.url));
 const FAKE_VENDOR = fileURLToPath(new URL('../../test/fixtures/legacy-vendor.js', import.meta.url));

@@ -1,6 +1,6 @@
 import { CaptchaFailure } from '../events.js';
 import { loadScript, type LoadOptions } from '../loader.js';
-import { describeThrown, field, toTicket, type Vendor, type VendorOutcome, type VendorSession } from './vendor.js';
+import { callVendor, destroyQuietly, field, toTicket, type Vendor, type VendorOutcome, type VendorSession } from './vendor.js';
 
 /** Tencent's current script (vendor contract §5); `src` overrides it (e.g. the overseas one). */
 export const CURRENT_SCRIPT_URL = 'https://turing.captcha.qcloud.com/TCaptcha.js';
@@ -78,36 +78,25 @@ export function currentVendor(src: string, settings: CurrentSettings): Vendor {
         enableDarkMode: settings.darkMode,
         ...(settings.userLanguage ? { userLanguage: settings.userLanguage } : {}),
       };
-      const call = <T>(what: string, action: () => T): T => {
-        try {
-          return action();
-        } catch (error) {
-          throw new CaptchaFailure('vendor-error', `${what} threw: ${describeThrown(error)}`);
-        }
-      };
       const create = () =>
-        call('new TencentCaptcha()', () =>
+        callVendor('new TencentCaptcha()', () =>
           type === 'embed' ? new TencentCaptcha(container, appId, callback, options) : new TencentCaptcha(appId, callback, options),
         );
       let instance = create();
-      if (type === 'embed') call('show()', () => instance.show());
+      if (type === 'embed') callVendor('show()', () => instance.show());
       const session: VendorSession = {
-        show: () => call('show()', () => instance.show()),
+        show: () => callVendor('show()', () => instance.show()),
         // The current API has no refresh: a new instance asks the user again.
         refresh() {
-          call('destroy()', () => instance.destroy());
+          callVendor('destroy()', () => instance.destroy());
           instance = create();
-          if (type === 'embed') call('show()', () => instance.show());
+          if (type === 'embed') callVendor('show()', () => instance.show());
         },
-        getTicket: () => toTicket(call('getTicket()', () => instance.getTicket?.())),
+        getTicket: () => toTicket(callVendor('getTicket()', () => instance.getTicket?.())),
         destroy() {
           if (!alive) return;
           alive = false;
-          try {
-            instance.destroy();
-          } catch {
-            // Nothing more to undo.
-          }
+          destroyQuietly(() => instance.destroy());
         },
       };
       return session;

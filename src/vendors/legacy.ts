@@ -1,6 +1,6 @@
 import { CaptchaFailure } from '../events.js';
 import { loadScript, type LoadOptions } from '../loader.js';
-import { describeThrown, field, toTicket, type Vendor, type VendorOutcome, type VendorSession } from './vendor.js';
+import { callVendor, destroyQuietly, field, toTicket, type Vendor, type VendorOutcome, type VendorSession } from './vendor.js';
 
 /** The globals the legacy script (the integration document's `capInit` API) defines. */
 interface LegacyGlobals {
@@ -38,37 +38,24 @@ export function legacyVendor(src: string, { clientType, showHeader }: LegacySett
         // The vendor keeps every callback it was ever given; only this session's live one counts.
         if (alive) onOutcome(toOutcome(result));
       };
-      const destroyQuietly = () => {
-        try {
-          vendor.capDestroy?.();
-        } catch {
-          // A vendor that fails to tear itself down leaves nothing for us to do but forget it.
-        }
-      };
-      const call = <T>(what: string, action: () => T): T => {
-        try {
-          return action();
-        } catch (error) {
-          throw new CaptchaFailure('vendor-error', `${what} threw: ${describeThrown(error)}`);
-        }
-      };
+      const tearDown = () => destroyQuietly(() => vendor.capDestroy?.());
       try {
-        call('capInit()', () => vendor.capInit!(clientType === 'mobile' ? document : container, { callback, showHeader }));
+        callVendor('capInit()', () => vendor.capInit!(clientType === 'mobile' ? document : container, { callback, showHeader }));
       } catch (failure) {
         alive = false;
         // It may have half-registered an instance (a callback, a frame) before it threw.
-        destroyQuietly();
+        tearDown();
         throw failure;
       }
       const session: VendorSession = {
-        refresh: () => call('capRefresh()', () => vendor.capRefresh?.()),
-        getTicket: () => toTicket(call('capGetTicket()', () => vendor.capGetTicket?.())),
+        refresh: () => callVendor('capRefresh()', () => vendor.capRefresh?.()),
+        getTicket: () => toTicket(callVendor('capGetTicket()', () => vendor.capGetTicket?.())),
         // The legacy captcha is shown from capInit on.
         show: () => undefined,
         destroy() {
           if (!alive) return;
           alive = false;
-          destroyQuietly();
+          tearDown();
         },
       };
       return session;

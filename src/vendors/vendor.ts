@@ -1,4 +1,4 @@
-import type { CaptchaFailure, CaptchaTicket, ResultDetails } from '../events.js';
+import { CaptchaFailure, type CaptchaTicket, type ResultDetails } from '../events.js';
 import type { LoadOptions } from '../loader.js';
 
 /** What a vendor reported, already checked and normalised; adapters never dispatch events. */
@@ -38,8 +38,22 @@ export interface Vendor {
 
 export const EMPTY_TICKET: CaptchaTicket = Object.freeze({ ticket: '', randstr: '' });
 
-export function describeThrown(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** Runs a vendor call; what it throws becomes a `vendor-error` naming the call. */
+export function callVendor<T>(what: string, action: () => T): T {
+  try {
+    return action();
+  } catch (error) {
+    throw new CaptchaFailure('vendor-error', `${what} threw: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Tears a vendor instance down; one that fails to leaves nothing for us to do but forget it. */
+export function destroyQuietly(destroy: () => void): void {
+  try {
+    destroy();
+  } catch {
+    // Nothing more to undo.
+  }
 }
 
 function field(value: unknown, key: string): unknown {

@@ -1,7 +1,7 @@
 // End to end in real Chromium: the demo site, the emulator, the element and the server entry together.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { launchChromium } from '../../bench/browser.mjs';
+import { launchChromium } from '../../scripts/chromium.mjs';
 import { startDemo } from '../../demo/server.mjs';
 
 describe('the demo, end to end', () => {

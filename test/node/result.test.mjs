@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TEST_CREDENTIALS, startEmulator } from '../../dist/emulator/index.js';
 import { CaptchaApiError, CaptchaNetworkError, createCaptchaClient, parseFallbackTicket, verifyCaptchaResult } from '../../dist/server/index.js';
+import { solveChallenge } from './helpers.mjs';
 
 const app = TEST_CREDENTIALS.interactive;
 const USER_IP = '198.51.100.23';
@@ -14,10 +15,7 @@ describe('verifyCaptchaResult against the emulator', () => {
   /** A ticket the emulator issued through its challenge, as a browser would get it. */
   async function ticket() {
     const url = await createCaptchaClient({ ...app, endpoint: emulator.endpoint }).getScriptUrl({ clientType: 'pc', userIp: USER_IP });
-    const source = await (await fetch(url)).text();
-    const config = JSON.parse(source.slice(source.lastIndexOf('})(') + 3, source.lastIndexOf(');')));
-    const answer = await fetch(config.verifyUrl, { method: 'POST', body: JSON.stringify({ token: config.token, x: config.gapX }) });
-    return answer.json();
+    return solveChallenge(url);
   }
   before(async () => {
     emulator = await startEmulator();

@@ -11,17 +11,12 @@ import {
   signRequest,
   stringToSign,
 } from '../../dist/server/index.js';
+import { solveChallenge } from './helpers.mjs';
 
 const { interactive, alwaysPass, alwaysFail } = TEST_CREDENTIALS;
 const USER_IP = '203.0.113.7';
 
-/** Plays the browser: fetches the script URL, reads its puzzle, and solves it as a user would. */
-async function solve(scriptUrl, { offset = 0 } = {}) {
-  const source = await (await fetch(scriptUrl)).text();
-  const config = JSON.parse(source.slice(source.lastIndexOf('})(') + 3, source.lastIndexOf(');')));
-  const answer = await fetch(config.verifyUrl, { method: 'POST', body: JSON.stringify({ token: config.token, x: config.gapX + offset }) });
-  return answer.json();
-}
+
 
 describe('signing', () => {
   test("Tencent's published known answer (HMAC-SHA1)", () => {
@@ -71,7 +66,7 @@ describe('client against the emulator', () => {
   test('the whole flow: script URL, a solved puzzle, a ticket accepted once', async () => {
     const url = await client.getScriptUrl({ clientType: 'pc', userIp: USER_IP });
     assert.match(url, new RegExp(`^${emulator.origin}/tcaptcha/TCapIframeApi\\.js\\?aid=${interactive.appId}&token=.+&asig=`));
-    const { ret, ticket, randstr } = await solve(url);
+    const { ret, ticket, randstr } = await solveChallenge(url);
     assert.equal(ret, 0);
     assert.match(randstr, /^@/);
     assert.deepEqual(await client.verifyTicket({ ticket, randstr, userIp: USER_IP }), { passed: true, code: 0, message: 'Success' });
@@ -89,7 +84,7 @@ describe('client against the emulator', () => {
 
   test('a wrong puzzle answer gets no ticket', async () => {
     const url = await client.getScriptUrl({ clientType: 'pc', userIp: USER_IP });
-    assert.deepEqual(await solve(url, { offset: 40 }), { ret: 'retry' });
+    assert.deepEqual(await solveChallenge(url, { offset: 40 }), { ret: 'retry' });
   });
 
   test('HmacSHA256 requests are accepted', async () => {
@@ -103,7 +98,7 @@ describe('client against the emulator', () => {
     ['another randstr', (t) => ({ ...t, randstr: '@other' }), /randstr/],
   ]) {
     test(`5100 for ${label}`, async () => {
-      const { ticket, randstr } = await solve(await client.getScriptUrl({ clientType: 'pc', userIp: USER_IP }));
+      const { ticket, randstr } = await solveChallenge(await client.getScriptUrl({ clientType: 'pc', userIp: USER_IP }));
       const result = await client.verifyTicket(tamper({ ticket, randstr, userIp: USER_IP }));
       assert.equal(result.passed, false);
       assert.equal(result.code, 5100);
@@ -112,7 +107,7 @@ describe('client against the emulator', () => {
   }
 
   test('5100 for an expired ticket', async () => {
-    const { ticket, randstr } = await solve(await client.getScriptUrl({ clientType: 'pc', userIp: USER_IP }));
+    const { ticket, randstr } = await solveChallenge(await client.getScriptUrl({ clientType: 'pc', userIp: USER_IP }));
     clock += 5 * 60_000 + 1; // the default ticket lifetime, and still within the Timestamp window
     try {
       const result = await client.verifyTicket({ ticket, randstr, userIp: USER_IP });
@@ -125,7 +120,7 @@ describe('client against the emulator', () => {
 
   test('5100 for a ticket of another app', async () => {
     const other = createCaptchaClient({ ...alwaysPass, endpoint: emulator.endpoint });
-    const { ticket, randstr } = await solve(await client.getScriptUrl({ clientType: 'pc', userIp: USER_IP }));
+    const { ticket, randstr } = await solveChallenge(await client.getScriptUrl({ clientType: 'pc', userIp: USER_IP }));
     const result = await other.verifyTicket({ ticket, randstr, userIp: USER_IP });
     assert.match(result.message, /another app/);
   });
@@ -136,10 +131,10 @@ describe('client against the emulator', () => {
 
   test('test credentials: always-pass passes at any answer, always-fail is always refused', async () => {
     const pass = createCaptchaClient({ ...alwaysPass, endpoint: emulator.endpoint });
-    const passed = await solve(await pass.getScriptUrl({ clientType: 'pc', userIp: USER_IP }), { offset: 999 });
+    const passed = await solveChallenge(await pass.getScriptUrl({ clientType: 'pc', userIp: USER_IP }), { offset: 999 });
     assert.equal((await pass.verifyTicket({ ...passed, userIp: USER_IP })).passed, true);
     const failing = createCaptchaClient({ ...alwaysFail, endpoint: emulator.endpoint });
-    const failed = await solve(await failing.getScriptUrl({ clientType: 'pc', userIp: USER_IP }));
+    const failed = await solveChallenge(await failing.getScriptUrl({ clientType: 'pc', userIp: USER_IP }));
     assert.equal(failed.ret, 0);
     const result = await failing.verifyTicket({ ...failed, userIp: USER_IP });
     assert.deepEqual([result.passed, result.code], [false, 5100]);

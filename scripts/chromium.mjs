@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findBrowser, missingBrowserMessage } from '../scripts/browsers.mjs';
+import { CHROMIUM_ARGS, findBrowser, missingBrowserMessage } from './browsers.mjs';
 
 export async function launchChromium(extraArgs = []) {
   const executablePath = findBrowser('chromium');
