@@ -1,4 +1,4 @@
-export { TCaptcha, CONTAINER_ATTRIBUTE, type CaptchaState } from './t-captcha.js';
+export { TCaptcha, CONTAINER_ATTRIBUTE, type CaptchaState, type TCaptchaEventMap } from './t-captcha.js';
 export {
   VerifiedEvent,
   ClosedEvent,

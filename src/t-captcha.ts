@@ -527,6 +527,30 @@ export class TCaptcha extends ReactiveElement implements Claimant {
   }
 }
 
+/** The element's events; `error` is a `CaptchaErrorEvent` here, not the window's `ErrorEvent`. */
+export interface TCaptchaEventMap extends Omit<HTMLElementEventMap, 'error'> {
+  verified: VerifiedEvent;
+  closed: ClosedEvent;
+  ready: ReadyEvent;
+  error: CaptchaErrorEvent;
+}
+
+// Typed listeners on the element: `captcha.addEventListener('error', (e) => e.code)`.
+export interface TCaptcha {
+  addEventListener<K extends keyof TCaptchaEventMap>(
+    type: K,
+    listener: (this: TCaptcha, event: TCaptchaEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof TCaptchaEventMap>(
+    type: K,
+    listener: (this: TCaptcha, event: TCaptchaEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     't-captcha': TCaptcha;
