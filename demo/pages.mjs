@@ -14,9 +14,18 @@ const STYLE = `
   t-captcha:not(:defined) { display: block; min-width: 362px; min-height: 54px; }
 `;
 
-/** `clientType` pc: the captcha sits in the form. mobile: it opens full screen when the user logs in. */
-export function loginPage({ clientType, scriptUrl, nonce, error }) {
+/**
+ * `clientType` pc: the legacy captcha sits in the form. mobile: it opens full screen when the user
+ * logs in. `current` ({ appId, src }): Tencent's current API, a popup opened when the user logs in.
+ */
+export function loginPage({ clientType, scriptUrl, nonce, error, current }) {
   const mobile = clientType === 'mobile';
+  const captchaTag = current
+    ? `<t-captcha name="ticket" required nonce="${nonce}" app-id="${escapeHtml(current.appId)}" src="${escapeHtml(current.src)}"></t-captcha>
+    <input type="hidden" name="api" value="current">`
+    : scriptUrl && !mobile
+      ? `<t-captcha name="ticket" required nonce="${nonce}" src="${escapeHtml(scriptUrl)}"></t-captcha>`
+      : '';
   const viewport = mobile
     ? 'initial-scale=1.0, maximum-scale=1.0, minimum-scale=1.0, user-scalable=no, width=device-width'
     : 'width=device-width, initial-scale=1';
@@ -25,19 +34,19 @@ export function loginPage({ clientType, scriptUrl, nonce, error }) {
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="${viewport}">
-  <title>Demo shop · log in (${clientType})</title>
+  <title>Demo shop · log in (${current ? 'current API' : clientType})</title>
   <style>${STYLE}</style>
 </head>
 <body>
-  <nav><a href="/">PC page</a><a href="/mobile">Mobile page</a></nav>
+  <nav><a href="/">PC page</a><a href="/mobile">Mobile page</a><a href="/current">Current API (popup)</a></nav>
   <h1>Log in</h1>
   <p>Protected by <code>&lt;t-captcha&gt;</code> against the offline emulator of Tencent's captcha service.
-  ${mobile ? 'The captcha opens full screen when you log in.' : 'Solve the captcha, then log in.'}</p>
+  ${current ? 'The captcha (Tencent\'s current TencentCaptcha API) pops up when you log in.' : mobile ? 'The captcha opens full screen when you log in.' : 'Solve the captcha, then log in.'}</p>
   ${error ? `<p id="message" class="bad" role="status">${escapeHtml(error)}</p>` : ''}
   <form id="login" method="post" action="/login">
     <label>Username <input name="username" autocomplete="username" required></label>
     <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
-    ${scriptUrl && !mobile ? `<t-captcha name="ticket" required nonce="${nonce}" src="${escapeHtml(scriptUrl)}"></t-captcha>` : ''}
+    ${captchaTag}
     <button type="submit">Log in</button>
     ${error ? '' : '<p id="message" role="status"></p>'}
   </form>
@@ -52,10 +61,13 @@ export function loginPage({ clientType, scriptUrl, nonce, error }) {
     // The element is a form field: with name="ticket" the form carries ticket and randstr once the
     // user passed, and required keeps the form from submitting before.
     function watch(el) {
+      const popup = el.clientType === 'mobile' || el.appId;
       el.addEventListener('verified', () => {
         say('Captcha solved.', 'ok');
-        if (el.clientType === 'mobile') form.requestSubmit();
+        if (popup) form.requestSubmit();
       });
+      // The browser refuses to submit while the captcha is required and not passed: open the popup.
+      if (el.appId) el.addEventListener('invalid', () => el.show());
       el.addEventListener('closed', () => say('The captcha was closed. Log in to try again.', 'bad'));
       el.addEventListener('error', (e) => say(\`Captcha error (\${e.code}): \${e.message} Reload the page.\`, 'bad'));
     }

@@ -3,8 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { TEST_CREDENTIALS, startEmulator } from '../dist/emulator/index.js';
-import { CaptchaApiError, CaptchaNetworkError, createCaptchaClient } from '../dist/server/index.js';
+import { CURRENT_SCRIPT_PATH, TEST_CREDENTIALS, startEmulator } from '../dist/emulator/index.js';
+import { CaptchaApiError, CaptchaNetworkError, createCaptchaClient, verifyCaptchaResult } from '../dist/server/index.js';
 import { loginPage } from './pages.mjs';
 
 const CDN_FILE = new URL('../dist/cdn/t-captcha.min.js', import.meta.url);
@@ -58,6 +58,35 @@ export async function startDemo({ port = 8090, emulatorPort = 8091, host = '127.
     response.end(loginPage({ clientType, scriptUrl, nonce, error }));
   }
 
+  /** The current API needs no script URL from the server: the page names the app. */
+  function currentPage(response) {
+    const nonce = randomBytes(16).toString('base64');
+    response.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy': `script-src 'nonce-${nonce}' 'strict-dynamic'; object-src 'none'; base-uri 'none'`,
+    });
+    response.end(loginPage({ clientType: 'pc', nonce, current: { appId: credential.appId, src: `${emulator.origin}${CURRENT_SCRIPT_PATH}` } }));
+  }
+
+  /** CaptchaCheck (legacy API) or DescribeCaptchaResult (current API), as the form says. */
+  async function verify({ api, ticket, randstr }, ip) {
+    if (api === 'current') {
+      const result = await verifyCaptchaResult({
+        secretId: credential.secretId,
+        secretKey: credential.secretKey,
+        captchaAppId: credential.appId,
+        appSecretKey: credential.appSecretKey,
+        ticket,
+        randstr,
+        userIp: ip,
+        endpoint: emulator.origin,
+      });
+      return { passed: result.passed, message: result.message };
+    }
+    return captcha.verifyTicket({ ticket, randstr, userIp: ip });
+  }
+
   async function login(request, response) {
     const reply = (status, body) => {
       response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
@@ -69,11 +98,11 @@ export async function startDemo({ port = 8090, emulatorPort = 8091, host = '127.
     } catch {
       return reply(400, { ok: false, message: 'The form could not be read.' });
     }
-    const { username = '', password = '', ticket = '', randstr = '' } = form;
+    const { username = '', password = '', ticket = '', randstr = '', api = 'legacy' } = form;
     if (!username || !password) return reply(400, { ok: false, message: 'Enter a username and a password.' });
     if (!ticket) return reply(400, { ok: false, message: 'Please solve the captcha first.' });
     try {
-      const result = await captcha.verifyTicket({ ticket: String(ticket), randstr: String(randstr), userIp: userIp(request) });
+      const result = await verify({ api, ticket: String(ticket), randstr: String(randstr) }, userIp(request));
       if (!result.passed) {
         return reply(403, { ok: false, message: `The captcha was not accepted (${result.message}). Please solve it again.` });
       }
@@ -89,6 +118,7 @@ export async function startDemo({ port = 8090, emulatorPort = 8091, host = '127.
     try {
       if (request.method === 'GET' && pathname === '/') return await page(request, response, 'pc');
       if (request.method === 'GET' && pathname === '/mobile') return await page(request, response, 'mobile');
+      if (request.method === 'GET' && pathname === '/current') return currentPage(response);
       if (request.method === 'POST' && pathname === '/login') return await login(request, response);
       if (request.method === 'GET' && pathname === '/t-captcha.js') {
         response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });

@@ -128,9 +128,12 @@ export class TCaptcha extends ReactiveElement implements Claimant {
       /* The box's height too, so that an element without its box yet (waiting, loading) moves nothing when it gets one. */
       min-height: max(40px, var(--t-captcha-min-height, 40px), var(--t-captcha-height, 54px));
     }
+    /* Full screen or popup: no layout space, but still a box, so that form validation can focus it. */
     :host([client-type='mobile']:not([app-id])),
     :host([app-id]:not([type='embed'])) {
-      display: contents;
+      min-width: 0;
+      min-height: 0;
+      height: 0;
     }
     :host([hidden]) {
       display: none;
@@ -220,6 +223,9 @@ export class TCaptcha extends ReactiveElement implements Claimant {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Focusable by script only (never in the tab order), so that a required, unsolved captcha can
+    // take the browser's "please complete" bubble when the form is submitted.
+    if (!this.hasAttribute('tabindex')) this.tabIndex = -1;
     if (inIframe()) {
       warnOnce('iframe', 'Tencent captcha does not work inside an iframe (it gets cut off).');
     }

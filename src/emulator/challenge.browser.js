@@ -1,7 +1,8 @@
-// The browser script the t-captcha emulator hands out for each CaptchaIframeQuery. It implements
-// Tencent's legacy API (capInit, capGetTicket, capRefresh, capDestroy) with the real script's
-// page-singleton behaviour, and a slider puzzle a person can solve with a mouse, a finger or the
-// keyboard. The server replaces the placeholder below with this page view's configuration.
+// The browser script the t-captcha emulator hands out. With CONFIG.api 'legacy' (a script URL from
+// CaptchaIframeQuery) it implements Tencent's legacy API (capInit, capGetTicket, capRefresh,
+// capDestroy) with the real script's page-singleton behaviour; with 'current' (its TCaptcha.js) it
+// implements `new TencentCaptcha(...)`. Both show a slider puzzle a person can solve with a mouse, a
+// finger or the keyboard. The server replaces the placeholder at the end with the configuration.
 (function (CONFIG) {
   'use strict';
 
@@ -10,12 +11,6 @@
   var HEIGHT = 150;
   var TRACK = WIDTH - PIECE;
 
-  // One instance per page, shared by every copy of the script that runs in it.
-  var page = (window.__tcaptchaEmulator = window.__tcaptchaEmulator || {
-    instance: null,
-    callbacks: [],
-    result: { ticket: '', randstr: '' },
-  });
 
   function css(element, text) {
     element.style.cssText = text;
@@ -43,19 +38,6 @@
     return iframe;
   }
 
-  function notify(result) {
-    var callbacks = page.callbacks.slice();
-    for (var i = 0; i < callbacks.length; i++) {
-      try {
-        callbacks[i](result);
-      } catch (error) {
-        setTimeout(function () {
-          throw error;
-        });
-      }
-    }
-  }
-
   function drawBackground(context, seed) {
     var random = function () {
       seed = (seed * 16807) % 2147483647;
@@ -74,8 +56,8 @@
     }
   }
 
-  /** The puzzle: drag the piece (through the slider) onto the gap. */
-  function buildPuzzle(doc, onSolved, onClose, withClose) {
+  /** The puzzle ({ token, gapX, gapY, verifyUrl }): drag the piece (through the slider) onto the gap. */
+  function buildPuzzle(doc, puzzle, onSolved, onClose, withClose) {
     var root = make(doc, 'div', '', 'padding:12px;width:' + WIDTH + 'px;margin:0 auto');
     var head = make(doc, 'div', '', 'display:flex;justify-content:space-between;align-items:center;margin-bottom:8px');
     head.appendChild(make(doc, 'span', '拖动滑块完成拼图 · Drag the slider to fit the piece'));
@@ -95,19 +77,19 @@
     background.height = HEIGHT;
     background.className = 'tcaptcha-background';
     // The answer, for automated tests: this is an emulator, not a defence.
-    background.dataset.gapX = String(CONFIG.gapX);
+    background.dataset.gapX = String(puzzle.gapX);
     var context = background.getContext('2d');
     var seed = 1;
-    for (var c = 0; c < CONFIG.token.length; c++) seed = (seed * 31 + CONFIG.token.charCodeAt(c)) % 2147483647;
+    for (var c = 0; c < puzzle.token.length; c++) seed = (seed * 31 + puzzle.token.charCodeAt(c)) % 2147483647;
     drawBackground(context, seed || 7);
-    var piece = make(doc, 'canvas', '', 'position:absolute;left:0;top:' + CONFIG.gapY + 'px;box-shadow:0 0 6px rgba(0,0,0,.6)');
+    var piece = make(doc, 'canvas', '', 'position:absolute;left:0;top:' + puzzle.gapY + 'px;box-shadow:0 0 6px rgba(0,0,0,.6)');
     piece.width = PIECE;
     piece.height = PIECE;
-    piece.getContext('2d').drawImage(background, CONFIG.gapX, CONFIG.gapY, PIECE, PIECE, 0, 0, PIECE, PIECE);
+    piece.getContext('2d').drawImage(background, puzzle.gapX, puzzle.gapY, PIECE, PIECE, 0, 0, PIECE, PIECE);
     context.fillStyle = 'rgba(0,0,0,0.55)';
-    context.fillRect(CONFIG.gapX, CONFIG.gapY, PIECE, PIECE);
+    context.fillRect(puzzle.gapX, puzzle.gapY, PIECE, PIECE);
     context.strokeStyle = 'rgba(255,255,255,0.9)';
-    context.strokeRect(CONFIG.gapX + 0.5, CONFIG.gapY + 0.5, PIECE - 1, PIECE - 1);
+    context.strokeRect(puzzle.gapX + 0.5, puzzle.gapY + 0.5, PIECE - 1, PIECE - 1);
     stage.appendChild(background);
     stage.appendChild(piece);
     root.appendChild(stage);
@@ -143,7 +125,7 @@
       if (busy) return;
       busy = true;
       status.textContent = '…';
-      fetch(CONFIG.verifyUrl, { method: 'POST', body: JSON.stringify({ token: CONFIG.token, x: x }) })
+      fetch(puzzle.verifyUrl, { method: 'POST', body: JSON.stringify({ token: puzzle.token, x: x }) })
         .then(function (response) {
           return response.json();
         })
@@ -196,8 +178,8 @@
     return handle;
   }
 
-  function passImmediately(onSolved) {
-    fetch(CONFIG.verifyUrl, { method: 'POST', body: JSON.stringify({ token: CONFIG.token, x: 0 }) })
+  function passImmediately(puzzle, onSolved) {
+    fetch(puzzle.verifyUrl, { method: 'POST', body: JSON.stringify({ token: puzzle.token, x: 0 }) })
       .then(function (response) {
         return response.json();
       })
@@ -206,117 +188,216 @@
       });
   }
 
-  function solved(answer) {
-    page.result = { ticket: answer.ticket, randstr: answer.randstr };
-    closeChallenge();
-    var instance = page.instance;
-    if (instance && instance.label) instance.label.textContent = '✓ 验证成功 · Verified';
-    notify({ ret: 0, ticket: answer.ticket, randstr: answer.randstr });
+  if (CONFIG.api === 'current') {
+    defineCurrentApi();
+  } else {
+    defineLegacyApi();
   }
 
-  function closedByUser() {
-    closeChallenge();
-    notify({ ret: 1 });
-  }
+  function defineLegacyApi() {
+    // One instance per page, shared by every copy of the script that runs in it.
+    var page = (window.__tcaptchaEmulator = window.__tcaptchaEmulator || {
+      instance: null,
+      callbacks: [],
+      result: { ticket: '', randstr: '' },
+    });
 
-  function openChallenge() {
-    var instance = page.instance;
-    if (!instance || instance.challenge || page.result.ticket) return;
-    if (CONFIG.mode !== 'interactive') {
-      passImmediately(solved);
-      return;
+    function notify(result) {
+      var callbacks = page.callbacks.slice();
+      for (var i = 0; i < callbacks.length; i++) {
+        try {
+          callbacks[i](result);
+        } catch (error) {
+          setTimeout(function () {
+            throw error;
+          });
+        }
+      }
     }
-    var mobile = instance.mobile;
-    var challenge = frame(
-      document.body,
-      'tcaptcha-emulator-challenge',
-      mobile
-        ? 'position:fixed;inset:0;width:100vw;height:100vh;border:0;z-index:2147483647;background:#fff'
-        : 'position:fixed;left:50%;top:50%;width:326px;height:272px;margin:-136px 0 0 -163px;border:0;border-radius:8px;box-shadow:0 8px 32px rgba(0,0,0,.35);z-index:2147483647;background:#fff',
-    );
-    instance.challenge = challenge;
-    var doc = challenge.contentDocument;
-    if (mobile && instance.showHeader) {
-      var header = make(doc, 'header', '', 'display:flex;justify-content:space-between;align-items:center;padding:10px 12px;border-bottom:1px solid #e5e6eb');
-      header.className = 'tcaptcha-header';
-      var back = make(doc, 'button', '‹ 返回 · Back', 'border:0;background:none;font-size:15px;cursor:pointer');
-      back.type = 'button';
-      back.className = 'tcaptcha-back';
-      back.addEventListener('click', closedByUser);
-      header.appendChild(back);
-      header.appendChild(make(doc, 'span', '帮助 · Help', 'color:#86909c'));
-      doc.body.appendChild(header);
-    }
-    if (mobile) css(doc.body, doc.body.style.cssText + ';padding-top:' + (instance.showHeader ? '0' : '24px'));
-    var handle = buildPuzzle(doc, solved, closedByUser, !mobile);
-    handle.focus();
-  }
 
-  function closeChallenge() {
-    var instance = page.instance;
-    if (instance && instance.challenge) {
-      instance.challenge.remove();
-      instance.challenge = null;
-    }
-  }
-
-  window.capInit = function (target, options) {
-    options = options || {};
-    if (typeof options.callback === 'function') page.callbacks.push(options.callback);
-    if (page.instance) return; // the real script renders once per page until capDestroy
-    var mobile = target === document;
-    if (mobile !== (CONFIG.clientType === 'mobile')) {
-      console.error('TCaptcha emulator: this script URL was issued for clientType ' + CONFIG.clientType + '.');
-      return;
-    }
-    var instance = { mobile: mobile, showHeader: !!options.showHeader, trigger: null, style: null, label: null, challenge: null };
-    page.instance = instance;
-    page.result = { ticket: '', randstr: '' };
-    if (mobile) {
-      openChallenge();
-    } else {
-      if (!target || target.nodeType !== 1) throw new TypeError('capInit: the target must be an element');
-      var style = document.createElement('style');
-      style.textContent = '.tcaptcha-emulator-trigger{display:block;width:100%;height:100%;border:0}';
-      document.head.appendChild(style);
-      instance.style = style;
-      var trigger = frame(target, 'tcaptcha-emulator-trigger', '');
-      var doc = trigger.contentDocument;
-      var button = make(doc, 'button', '', 'display:flex;align-items:center;gap:8px;width:100%;height:100vh;border:1px solid #c9cdd4;border-radius:4px;background:#f7f8fa;font:inherit;cursor:pointer;padding:0 12px');
-      button.type = 'button';
-      button.className = 'tcaptcha-trigger';
-      instance.label = make(doc, 'span', '点击完成验证 · Click to verify');
-      button.appendChild(make(doc, 'span', '🛡', 'font-size:18px'));
-      button.appendChild(instance.label);
-      button.addEventListener('click', openChallenge);
-      doc.body.appendChild(button);
-      instance.trigger = trigger;
-    }
-    window.onresize = function () {};
-  };
-
-  window.capGetTicket = function () {
-    return { ticket: page.result.ticket, randstr: page.result.randstr };
-  };
-
-  window.capRefresh = function () {
-    page.result = { ticket: '', randstr: '' };
-    closeChallenge();
-    var instance = page.instance;
-    if (!instance) return;
-    if (instance.label) instance.label.textContent = '点击完成验证 · Click to verify';
-    if (instance.mobile) openChallenge();
-  };
-
-  window.capDestroy = function () {
-    var instance = page.instance;
-    if (instance) {
+    function solved(answer) {
+      page.result = { ticket: answer.ticket, randstr: answer.randstr };
       closeChallenge();
-      if (instance.trigger) instance.trigger.remove();
-      if (instance.style) instance.style.remove();
+      var instance = page.instance;
+      if (instance && instance.label) instance.label.textContent = '✓ 验证成功 · Verified';
+      notify({ ret: 0, ticket: answer.ticket, randstr: answer.randstr });
     }
-    page.instance = null;
-    page.callbacks = [];
-    page.result = { ticket: '', randstr: '' };
-  };
+
+    function closedByUser() {
+      closeChallenge();
+      notify({ ret: 1 });
+    }
+
+    function openChallenge() {
+      var instance = page.instance;
+      if (!instance || instance.challenge || page.result.ticket) return;
+      if (CONFIG.mode !== 'interactive') {
+        passImmediately(CONFIG, solved);
+        return;
+      }
+      var mobile = instance.mobile;
+      var challenge = frame(
+        document.body,
+        'tcaptcha-emulator-challenge',
+        mobile
+          ? 'position:fixed;inset:0;width:100vw;height:100vh;border:0;z-index:2147483647;background:#fff'
+          : 'position:fixed;left:50%;top:50%;width:326px;height:272px;margin:-136px 0 0 -163px;border:0;border-radius:8px;box-shadow:0 8px 32px rgba(0,0,0,.35);z-index:2147483647;background:#fff',
+      );
+      instance.challenge = challenge;
+      var doc = challenge.contentDocument;
+      if (mobile && instance.showHeader) {
+        var header = make(doc, 'header', '', 'display:flex;justify-content:space-between;align-items:center;padding:10px 12px;border-bottom:1px solid #e5e6eb');
+        header.className = 'tcaptcha-header';
+        var back = make(doc, 'button', '‹ 返回 · Back', 'border:0;background:none;font-size:15px;cursor:pointer');
+        back.type = 'button';
+        back.className = 'tcaptcha-back';
+        back.addEventListener('click', closedByUser);
+        header.appendChild(back);
+        header.appendChild(make(doc, 'span', '帮助 · Help', 'color:#86909c'));
+        doc.body.appendChild(header);
+      }
+      if (mobile) css(doc.body, doc.body.style.cssText + ';padding-top:' + (instance.showHeader ? '0' : '24px'));
+      var handle = buildPuzzle(doc, CONFIG, solved, closedByUser, !mobile);
+      handle.focus();
+    }
+
+    function closeChallenge() {
+      var instance = page.instance;
+      if (instance && instance.challenge) {
+        instance.challenge.remove();
+        instance.challenge = null;
+      }
+    }
+
+    window.capInit = function (target, options) {
+      options = options || {};
+      if (typeof options.callback === 'function') page.callbacks.push(options.callback);
+      if (page.instance) return; // the real script renders once per page until capDestroy
+      var mobile = target === document;
+      if (mobile !== (CONFIG.clientType === 'mobile')) {
+        console.error('TCaptcha emulator: this script URL was issued for clientType ' + CONFIG.clientType + '.');
+        return;
+      }
+      var instance = { mobile: mobile, showHeader: !!options.showHeader, trigger: null, style: null, label: null, challenge: null };
+      page.instance = instance;
+      page.result = { ticket: '', randstr: '' };
+      if (mobile) {
+        openChallenge();
+      } else {
+        if (!target || target.nodeType !== 1) throw new TypeError('capInit: the target must be an element');
+        var style = document.createElement('style');
+        style.textContent = '.tcaptcha-emulator-trigger{display:block;width:100%;height:100%;border:0}';
+        document.head.appendChild(style);
+        instance.style = style;
+        var trigger = frame(target, 'tcaptcha-emulator-trigger', '');
+        var doc = trigger.contentDocument;
+        var button = make(doc, 'button', '', 'display:flex;align-items:center;gap:8px;width:100%;height:100vh;border:1px solid #c9cdd4;border-radius:4px;background:#f7f8fa;font:inherit;cursor:pointer;padding:0 12px');
+        button.type = 'button';
+        button.className = 'tcaptcha-trigger';
+        instance.label = make(doc, 'span', '点击完成验证 · Click to verify');
+        button.appendChild(make(doc, 'span', '🛡', 'font-size:18px'));
+        button.appendChild(instance.label);
+        button.addEventListener('click', openChallenge);
+        doc.body.appendChild(button);
+        instance.trigger = trigger;
+      }
+      window.onresize = function () {};
+    };
+
+    window.capGetTicket = function () {
+      return { ticket: page.result.ticket, randstr: page.result.randstr };
+    };
+
+    window.capRefresh = function () {
+      page.result = { ticket: '', randstr: '' };
+      closeChallenge();
+      var instance = page.instance;
+      if (!instance) return;
+      if (instance.label) instance.label.textContent = '点击完成验证 · Click to verify';
+      if (instance.mobile) openChallenge();
+    };
+
+    window.capDestroy = function () {
+      var instance = page.instance;
+      if (instance) {
+        closeChallenge();
+        if (instance.trigger) instance.trigger.remove();
+        if (instance.style) instance.style.remove();
+      }
+      page.instance = null;
+      page.callbacks = [];
+      page.result = { ticket: '', randstr: '' };
+    };
+  }
+
+  /** `new TencentCaptcha(appId, callback, options)` or `new TencentCaptcha(element, appId, callback, options)`. */
+  function defineCurrentApi() {
+    window.TencentCaptcha = function TencentCaptcha(first, second, third, fourth) {
+      var embedded = !!first && first.nodeType === 1;
+      var container = embedded ? first : null;
+      var appId = String(embedded ? second : first || '');
+      var callback = embedded ? third : second;
+      var options = (embedded ? fourth : third) || {};
+      if (!appId) throw new Error('TencentCaptcha: appid is required');
+      if (typeof callback !== 'function') throw new Error('TencentCaptcha: callback is required');
+      var state = { frame: null, opening: false, destroyed: false, result: { ticket: '', randstr: '' } };
+
+      function finish(result) {
+        if (state.frame) state.frame.remove();
+        state.frame = null;
+        var details = { appid: appId, bizState: options.bizState };
+        for (var key in result) details[key] = result[key];
+        callback(details);
+      }
+    function solved(answer) {
+        state.result = { ticket: answer.ticket, randstr: answer.randstr };
+        finish({ ret: 0, ticket: answer.ticket, randstr: answer.randstr });
+      }
+      function closed() {
+        finish({ ret: 2, ticket: '', randstr: '' });
+      }
+
+      this.show = function () {
+        if (state.destroyed || state.frame || state.opening) return;
+        state.opening = true;
+        fetch(CONFIG.sessionUrl, { method: 'POST', body: JSON.stringify({ appId: appId }) })
+          .then(function (response) {
+            return response.json();
+          })
+          .then(function (session) {
+            state.opening = false;
+            if (state.destroyed) return;
+            if (session.errorCode) {
+              finish({ ret: 0, ticket: 'trerror_' + session.errorCode + '_' + appId + '_' + Math.floor(Date.now() / 1000), randstr: '@error', errorCode: session.errorCode, errorMessage: session.errorMessage });
+              return;
+            }
+            var puzzle = { token: session.token, gapX: session.gapX, gapY: session.gapY, verifyUrl: CONFIG.verifyUrl };
+            if (session.mode !== 'interactive') {
+              passImmediately(puzzle, solved);
+              return;
+            }
+            state.frame = frame(
+              embedded ? container : document.body,
+              embedded ? 'tcaptcha-emulator-embed' : 'tcaptcha-emulator-challenge',
+              embedded
+                ? 'display:block;width:326px;height:272px;border:0'
+                : 'position:fixed;left:50%;top:50%;width:326px;height:272px;margin:-136px 0 0 -163px;border:0;border-radius:8px;box-shadow:0 8px 32px rgba(0,0,0,.35);z-index:2147483647;background:#fff',
+            );
+            buildPuzzle(state.frame.contentDocument, puzzle, solved, closed, !embedded).focus();
+          })
+          .catch(function () {
+            state.opening = false;
+            finish({ ret: 0, ticket: 'trerror_1001_' + appId + '_' + Math.floor(Date.now() / 1000), randstr: '@error', errorCode: 1001, errorMessage: 'network error' });
+          });
+      };
+      this.destroy = function () {
+        state.destroyed = true;
+        if (state.frame) state.frame.remove();
+        state.frame = null;
+      };
+      this.getTicket = function () {
+        return { CaptchaAppId: appId, ticket: state.result.ticket, randstr: state.result.randstr };
+      };
+    };
+  }
 })(__TCAPTCHA_CONFIG__);

@@ -34,6 +34,9 @@ export interface Emulator {
 export const API_PATH = '/v2/index.php';
 const SCRIPT_PATH = '/tcaptcha/TCapIframeApi.js';
 const VERIFY_PATH = '/tcaptcha/verify';
+/** The current API's script, as `turing.captcha.qcloud.com/TCaptcha.js`: give it to `<t-captcha src>`. */
+export const CURRENT_SCRIPT_PATH = '/TCaptcha.js';
+const SESSION_PATH = '/tcaptcha/session';
 const GAP_TOLERANCE_PX = 6;
 const CLIENT_TYPES: Record<string, 'mobile' | 'pc' | 'app'> = { '1': 'mobile', '2': 'pc', '4': 'app' };
 
@@ -208,6 +211,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     grant.served = true;
     const config = {
+      api: 'legacy',
       verifyUrl: `${origin}${VERIFY_PATH}`,
       token: url.searchParams.get('token'),
       clientType: grant.clientType,
@@ -216,6 +220,38 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       gapY: grant.gapY,
     };
     response.writeHead(200).end(CHALLENGE_SCRIPT.replace('__TCAPTCHA_CONFIG__', JSON.stringify(config)));
+  }
+
+  /** The current API's script: not single use (the real one is a static file). */
+  function currentScript(response: ServerResponse): void {
+    const config = { api: 'current', sessionUrl: `${origin}${SESSION_PATH}`, verifyUrl: `${origin}${VERIFY_PATH}` };
+    response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
+    response.end(CHALLENGE_SCRIPT.replace('__TCAPTCHA_CONFIG__', JSON.stringify(config)));
+  }
+
+  /** `TencentCaptcha#show()` asks for a puzzle for its app id; it is bound to the browser's address. */
+  function session(request: IncomingMessage, body: string): Record<string, unknown> {
+    let appId: unknown;
+    try {
+      appId = JSON.parse(body).appId;
+    } catch {
+      return { errorCode: 1001, errorMessage: 'bad request' };
+    }
+    const app = credentials.find((credential) => credential.appId === String(appId));
+    if (!app) return { errorCode: 10, errorMessage: `unknown appid ${String(appId)}` };
+    const token = randomBytes(16).toString('base64url');
+    const grant: ScriptGrant = {
+      appId: app.appId,
+      mode: app.mode,
+      clientType: 'pc',
+      userIp: (request.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
+      gapX: randomInt(110, 240),
+      gapY: randomInt(20, 90),
+      served: true,
+      expires: clock() + ticketTtlMs,
+    };
+    grants.set(token, grant);
+    return { token, gapX: grant.gapX, gapY: grant.gapY, mode: grant.mode };
   }
 
   function verify(body: string): Record<string, unknown> {
@@ -248,6 +284,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     };
     if (request.method === 'GET' && url.pathname === API_PATH) return json(200, api(request, url));
     if (request.method === 'GET' && url.pathname === SCRIPT_PATH) return script(url, response);
+    if (request.method === 'GET' && url.pathname === CURRENT_SCRIPT_PATH) return currentScript(response);
+    if (request.method === 'POST' && url.pathname === SESSION_PATH) {
+      readBody(request, (body) => json(200, session(request, body)));
+      return;
+    }
     if (request.method === 'POST' && url.pathname === '/' && request.headers['x-tc-action']) {
       readBody(request, (body) => json(200, describeCaptchaResult(request, url, body)));
       return;

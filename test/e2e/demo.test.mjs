@@ -47,12 +47,17 @@ describe('the demo, end to end', () => {
     assert.equal(await page.locator('iframe.tcaptcha-emulator-challenge').count(), 0, 'the popup closed');
   }
 
-  test('pc: the form will not submit before the captcha is solved', async () => {
-    const { page } = await open('/');
+  test('pc: the form will not submit before the captcha is solved; the browser points at the captcha', async () => {
+    const { page, problems } = await open('/');
     await page.fill('input[name=username]', 'ada');
     await page.fill('input[name=password]', 'correct horse');
     assert.equal(await page.evaluate(() => document.getElementById('login').checkValidity()), false);
     assert.equal(await page.evaluate(() => document.querySelector('t-captcha').validationMessage), 'Please complete the captcha.');
+    await page.click('button[type=submit]');
+    // Interactive validation focuses the invalid control to show its message: it must be focusable.
+    await page.waitForFunction(() => document.activeElement?.localName === 't-captcha');
+    assert.equal(await page.textContent('#message'), '');
+    assert.deepEqual(problems, []);
     await page.close();
   });
 
@@ -100,6 +105,26 @@ describe('the demo, end to end', () => {
     assert.equal(await page.inputValue('input[name=password]'), 'hopper');
     assert.equal(await formField(page, 'ticket'), null);
     assert.equal(await page.evaluate(() => document.querySelector('t-captcha').state), 'ready');
+    await page.close();
+  });
+
+  test('current API: logging in opens the popup; solved by dragging; verified with DescribeCaptchaResult', async () => {
+    const { page, problems } = await open('/current');
+    await page.fill('input[name=username]', 'mei');
+    await page.fill('input[name=password]', 'secret');
+    await page.click('button[type=submit]'); // required and not passed: the popup opens
+    const challenge = page.frameLocator('iframe.tcaptcha-emulator-challenge');
+    const gapX = Number(await challenge.locator('canvas.tcaptcha-background').getAttribute('data-gap-x'));
+    const handle = await challenge.locator('.tcaptcha-handle').boundingBox();
+    const start = { x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 };
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x + gapX, start.y, { steps: 12 });
+    await page.mouse.up();
+    // Verified → the page submits by itself; the server asks the emulator's DescribeCaptchaResult.
+    await waitForMessage(page, /Welcome|not/);
+    assert.match(await message(page), /Welcome, mei!/);
+    assert.deepEqual(problems, []);
     await page.close();
   });
 
