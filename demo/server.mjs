@@ -145,7 +145,7 @@ export async function startDemo({ port = 8090, emulatorPort = 8091, host = '127.
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const demo = await startDemo({ port: Number(process.env.PORT ?? 8090) });
-  console.log(`\n  t-captcha demo:   ${demo.origin}/   (mobile: ${demo.origin}/mobile)`);
+  console.log(`\n  t-captcha demo:   ${demo.origin}/   (mobile: ${demo.origin}/mobile, current API: ${demo.origin}/current)`);
   console.log(`  captcha emulator: ${demo.emulator.endpoint}\n  Stop with Ctrl+C.\n`);
   const stop = () => void demo.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -2,7 +2,7 @@
 // `t-captcha-emulator [--port N] [--host H]`: runs the offline captcha service until stopped.
 import { parseArgs } from 'node:util';
 import { TEST_CREDENTIALS } from './credentials.js';
-import { startEmulator } from './server.js';
+import { CURRENT_SCRIPT_PATH, startEmulator } from './server.js';
 
 const { values } = parseArgs({
   options: { port: { type: 'string', default: '8091' }, host: { type: 'string', default: '127.0.0.1' } },
@@ -14,6 +14,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 const emulator = await startEmulator({ port, host: values.host });
 console.log(`t-captcha emulator: API endpoint ${emulator.endpoint}`);
+console.log(`  current API: TCaptcha.js at ${emulator.origin}${CURRENT_SCRIPT_PATH}, DescribeCaptchaResult at ${emulator.origin}`);
 for (const [name, credential] of Object.entries(TEST_CREDENTIALS)) {
   console.log(`  ${name.padEnd(11)} secretId ${credential.secretId}  secretKey ${credential.secretKey}`);
 }
