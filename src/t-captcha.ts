@@ -254,7 +254,6 @@ export class TCaptcha extends ReactiveElement implements Claimant {
   /** @internal The singleton policy made this element the vendor's owner. */
   activate(): void {
     this.#owner = true;
-    this.#liveRegion();
     this.#needsStart = true;
     this.requestUpdate();
   }
@@ -399,6 +398,7 @@ export class TCaptcha extends ReactiveElement implements Claimant {
       return;
     }
     this.#placeContainer(vendor.usesBox);
+    this.#liveRegion();
     this.#setState('loading');
     try {
       await vendor.load({ timeoutMs: this.loadTimeout, nonce: this.nonce || undefined });
@@ -518,9 +518,10 @@ export class TCaptcha extends ReactiveElement implements Claimant {
   }
 
   /**
-   * The visually hidden role=status region, made when the element first owns the vendor (before it
-   * has anything to say, so that screen readers know it): the many elements that only ever wait
-   * never pay for it.
+   * The visually hidden role=status region, made when the element first starts a captcha: the many
+   * elements that only ever wait (or own the vendor for a moment while siblings connect) never pay
+   * for it. Only its first message, "loading", arrives together with it; the ones that matter
+   * (ready, passed, closed, error) come later, into a region screen readers already know.
    */
   #liveRegion(): HTMLElement {
     if (!this.#status) {
