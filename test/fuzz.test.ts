@@ -16,6 +16,13 @@ function prng(seed: number): () => number {
   };
 }
 
+interface FakeTencent {
+  instances: Array<{ destroyed: boolean; shown: boolean }>;
+  current(): unknown;
+  pass(): void;
+}
+const tencent = () => (window as unknown as { __fakeTencent?: FakeTencent }).__fakeTencent;
+
 const SEED = Number(new URLSearchParams(location.search).get('seed') ?? 20261125);
 const OPERATIONS = 1000;
 
@@ -24,14 +31,23 @@ describe(`<t-captcha> fuzz (seed ${SEED}, ${OPERATIONS} operations)`, () => {
     const random = prng(SEED);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
     const valid = [vendorUrl(), vendorUrl(), vendorUrl('legacy.js', { delay: 20 })];
-    const sources = [...valid, '', 'javascript:alert(1)', 'http://evil.example/x.js'];
+    const current = [vendorUrl('TCaptcha.js'), vendorUrl('TCaptcha.js', { delay: 20 })];
+    const sources = [...valid, ...current, '', 'javascript:alert(1)', 'http://evil.example/x.js'];
     const clientTypes = ['pc', 'mobile', 'tablet'];
 
     const stage = await fixture<HTMLDivElement>(html`<div><section id="one"></section><section id="two"></section></div>`);
     const parents = [...stage.querySelectorAll('section')];
     const elements = Array.from({ length: 4 }, (_, i) => Object.assign(document.createElement('t-captcha'), { id: `e${i}` }));
-    /** Connection order of fresh connects (moves keep their rank). */
+    /**
+     * Connection order of fresh connects. A removal becomes final at the next microtask checkpoint;
+     * removed and appended again before that, an element has moved and keeps its rank.
+     */
     let ranks: TCaptcha[] = [];
+    const removed = new Set<TCaptcha>();
+    const checkpoint = () => {
+      ranks = ranks.filter((el) => !removed.has(el) || el.isConnected);
+      removed.clear();
+    };
     const results: Array<{ el: TCaptcha; type: string }> = [];
     for (const el of elements) {
       for (const type of ['verified', 'closed']) el.addEventListener(type, () => results.push({ el, type }));
@@ -49,12 +65,13 @@ describe(`<t-captcha> fuzz (seed ${SEED}, ${OPERATIONS} operations)`, () => {
     const liveInstances = () => ({
       callbacks: window.__fakeCaptcha?.callbacks.length ?? 0,
       triggers: document.querySelectorAll('iframe.fake-captcha-trigger').length,
+      tencent: tencent()?.instances.filter((instance) => !instance.destroyed).length ?? 0,
     });
 
     try {
       for (let step = 0; step < OPERATIONS; step++) {
         const el = pick(elements);
-        const operation = Math.floor(random() * 10);
+        const operation = Math.floor(random() * 12);
         switch (operation) {
           case 0:
             el.setAttribute('src', pick(sources));
@@ -72,10 +89,11 @@ describe(`<t-captcha> fuzz (seed ${SEED}, ${OPERATIONS} operations)`, () => {
           case 5:
             if (!el.isConnected) {
               pick(parents).append(el);
-              ranks = [...ranks.filter((other) => other !== el), el];
+              if (removed.has(el)) removed.delete(el);
+              else ranks = [...ranks.filter((other) => other !== el), el];
             } else {
               el.remove();
-              ranks = ranks.filter((other) => other !== el);
+              removed.add(el);
             }
             break;
           case 6:
@@ -90,16 +108,35 @@ describe(`<t-captcha> fuzz (seed ${SEED}, ${OPERATIONS} operations)`, () => {
             expect(results.length - before, `step ${step}: one pass, at most one result`).to.be.at.most(1);
             break;
           }
+          case 9:
+            // Switch between the legacy and the current API.
+            if (el.hasAttribute('app-id')) el.removeAttribute('app-id');
+            else el.setAttribute('app-id', '190000001');
+            break;
+          case 10: {
+            el.show();
+            const before = results.length;
+            if (tencent()?.current()) tencent()!.pass();
+            expect(results.length - before, `step ${step}: one pass, at most one result`).to.be.at.most(1);
+            break;
+          }
           default:
             await new Promise((resolve) => setTimeout(resolve, random() * 30));
+            checkpoint();
         }
-        if (random() < 0.5) await Promise.resolve();
+        if (random() < 0.5) {
+          await Promise.resolve();
+          checkpoint();
+        }
         const live = liveInstances();
         expect(live.callbacks, `step ${step}: vendor callbacks`).to.be.at.most(1);
         expect(live.triggers, `step ${step}: rendered captchas`).to.be.at.most(1);
+        expect(live.callbacks + live.tencent, `step ${step}: live instances of either API`).to.be.at.most(1);
       }
 
       // Let every pending load and update finish, then compare with what the last operations asked for.
+      await Promise.resolve();
+      checkpoint();
       const owner = ranks.at(-1);
       const settledStates: CaptchaState[] = ['idle', 'ready', 'verified', 'closed', 'error'];
       if (owner) await waitUntil(() => settledStates.includes(owner.state), `owner stuck in ${owner.state}`, { timeout: 5000 });
@@ -111,10 +148,17 @@ describe(`<t-captcha> fuzz (seed ${SEED}, ${OPERATIONS} operations)`, () => {
           expect(el.state, 'connected, not the owner').to.equal('waiting');
         }
       }
-      if (owner) {
+      if (owner?.appId) {
+        // The current API: whatever the script, the owner has settled into one clear state.
+        expect(owner.state).to.be.oneOf(['ready', 'verified', 'closed', 'error']);
+      } else if (owner) {
         const srcOk = valid.includes(owner.src);
         const typeOk = owner.clientType === 'pc' || owner.clientType === 'mobile';
-        if (!typeOk || (owner.src && !srcOk)) {
+        if (typeOk && current.includes(owner.src)) {
+          // The legacy API on the current API's script: an error, unless an earlier legacy script
+          // left capInit on the page (as it would on a real one).
+          expect(owner.state).to.be.oneOf(['ready', 'verified', 'closed', 'error']);
+        } else if (!typeOk || (owner.src && !srcOk)) {
           expect(owner.state).to.equal('error');
         } else if (!owner.src) {
           expect(owner.state).to.equal('idle');
