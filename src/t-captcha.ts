@@ -223,9 +223,6 @@ export class TCaptcha extends ReactiveElement implements Claimant {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Focusable by script only (never in the tab order), so that a required, unsolved captcha can
-    // take the browser's "please complete" bubble when the form is submitted.
-    if (!this.hasAttribute('tabindex')) this.tabIndex = -1;
     if (inIframe()) {
       warnOnce('iframe', 'Tencent captcha does not work inside an iframe (it gets cut off).');
     }
@@ -496,6 +493,9 @@ export class TCaptcha extends ReactiveElement implements Claimant {
     internals.setFormValue(value);
     if (this.required && !ticket) internals.setValidity({ valueMissing: true }, message(this, 'required'));
     else internals.setValidity({});
+    // A required captcha is focusable by script (never in the tab order), so that the browser can
+    // point its "please complete" bubble at it when the form is submitted unsolved.
+    if (this.required && !this.hasAttribute('tabindex')) this.tabIndex = -1;
   }
 
   #setState(state: CaptchaState): void {
