@@ -205,6 +205,8 @@ export class TCaptcha extends ReactiveElement implements Claimant {
   #internals: ElementInternals | undefined;
   #disabled = false;
   #status: HTMLElement | undefined;
+  /** show() was called before the vendor was ready: a click on a slow network is not lost. */
+  #showWhenReady = false;
 
   constructor() {
     super();
@@ -241,6 +243,7 @@ export class TCaptcha extends ReactiveElement implements Claimant {
     queueMicrotask(() => {
       if (this.isConnected) return;
       this.#stop();
+      this.#showWhenReady = false;
       this.#owner = false;
       this.#claimed = false;
       release(this);
@@ -258,6 +261,7 @@ export class TCaptcha extends ReactiveElement implements Claimant {
   /** @internal Another element took the vendor over. */
   deactivate(): void {
     this.#owner = false;
+    this.#showWhenReady = false;
     this.#stop();
     this.#setState('waiting');
   }
@@ -267,10 +271,14 @@ export class TCaptcha extends ReactiveElement implements Claimant {
     return this.#state;
   }
 
-  /** Current API, popup: open the captcha (call it from the user's click). */
+  /** Current API, popup: open the captcha (call it from the user's click); while the script still loads, it opens once ready. */
   show(): void {
+    if (!this.#session) {
+      this.#showWhenReady = this.#state === 'loading' || this.#state === 'idle';
+      return;
+    }
     try {
-      this.#session?.show();
+      this.#session.show();
     } catch (error) {
       this.#fail(error);
     }
@@ -425,6 +433,10 @@ export class TCaptcha extends ReactiveElement implements Claimant {
     }
     this.#setState('ready');
     this.dispatchEvent(new ReadyEvent());
+    if (this.#showWhenReady) {
+      this.#showWhenReady = false;
+      this.show();
+    }
   }
 
   #stop(): void {
@@ -469,6 +481,7 @@ export class TCaptcha extends ReactiveElement implements Claimant {
 
   #fail(error: unknown): void {
     const failure = error instanceof CaptchaFailure ? error : new CaptchaFailure('vendor-error', String(error));
+    this.#showWhenReady = false;
     this.#stop();
     this.#setState('error');
     this.dispatchEvent(new CaptchaErrorEvent(failure.code, failure.message, failure.vendorCode));

@@ -43,6 +43,28 @@ describe('<t-captcha app-id>: the current TencentCaptcha API', () => {
     expect(document.body.querySelector(':scope > iframe.fake-tencent-popup')).to.exist;
   });
 
+  it('show() while the script still loads opens the popup once it is ready (the click is not lost)', async () => {
+    const el = await fixture<TCaptcha>(html`<t-captcha app-id="190000011" src=${vendorUrl('TCaptcha.js', { delay: 200 })}></t-captcha>`);
+    expect(el.state).to.equal('loading');
+    el.show();
+    await ready(el);
+    expect(last().appid).to.equal('190000011');
+    expect(last().shown).to.equal(true);
+  });
+
+  it('show() right after creation, before the element even started, is not lost either', async () => {
+    const el = Object.assign(document.createElement('t-captcha'), { appId: '190000012', src: vendorUrl('TCaptcha.js') });
+    document.body.append(el);
+    try {
+      el.show();
+      await ready(el);
+      expect(last().appid).to.equal('190000012');
+      expect(last().shown).to.equal(true);
+    } finally {
+      el.remove();
+    }
+  });
+
   it('uses the real TCaptcha.js address by default', async () => {
     // Only checked, never loaded: the allow-list refuses it before any request.
     const el = document.createElement('t-captcha');
