@@ -3,6 +3,9 @@ export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/server/**', 'src/emulator/**', 'src/cdn.ts'],
   litelement: true,
+  // package.json names custom-elements.json itself; the manifest check writes elsewhere and must not
+  // point package.json there.
+  packagejson: false,
   plugins: [
     {
       name: 't-captcha-tidy',
