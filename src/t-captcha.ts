@@ -9,10 +9,17 @@ import {
   VerifiedEvent,
   type CaptchaTicket,
 } from './events.js';
-import { DEFAULT_LOAD_TIMEOUT_MS, MOBILE_VIEWPORT, checkClientType, checkScriptSrc, type ClientType } from './config.js';
+import {
+  CURRENT_SCRIPT_URL,
+  DEFAULT_LOAD_TIMEOUT_MS,
+  MOBILE_VIEWPORT,
+  checkClientType,
+  checkScriptSrc,
+  type ClientType,
+} from './config.js';
 import { message, type MessageKey } from './messages.js';
 import { claim, release, type Claimant } from './singleton.js';
-import { CURRENT_SCRIPT_URL, currentVendor } from './vendors/current.js';
+import { currentVendor } from './vendors/current.js';
 import { legacyVendor } from './vendors/legacy.js';
 import { EMPTY_TICKET, type Vendor, type VendorOutcome, type VendorSession } from './vendors/vendor.js';
 

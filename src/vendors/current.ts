@@ -2,9 +2,6 @@ import { CaptchaFailure } from '../events.js';
 import { loadScript, type LoadOptions } from '../loader.js';
 import { callVendor, destroyQuietly, field, toTicket, type Vendor, type VendorOutcome, type VendorSession } from './vendor.js';
 
-/** Tencent's current script (vendor contract §5); `src` overrides it (e.g. the overseas one). */
-export const CURRENT_SCRIPT_URL = 'https://turing.captcha.qcloud.com/TCaptcha.js';
-
 export interface CurrentSettings {
   appId: string;
   /** `popup` (default) opens with `show()`; `embed` renders in the element's box. */
