@@ -31,9 +31,8 @@ describe('the demo, end to end', () => {
     page.waitForFunction((source) => new RegExp(source).test(document.getElementById('message').textContent), pattern.source);
   const formField = (page, name) => page.evaluate((field) => new FormData(document.getElementById('login')).get(field), name);
 
-  /** Opens the pc challenge and drags the slider onto the gap, as a person would. */
-  async function solveByDragging(page) {
-    await page.frameLocator('iframe.tcaptcha-emulator-trigger').locator('button').click();
+  /** Drags the open challenge's slider onto the gap, as a person would (with a little wobble). */
+  async function dragPuzzle(page) {
     const challenge = page.frameLocator('iframe.tcaptcha-emulator-challenge');
     const gapX = Number(await challenge.locator('canvas.tcaptcha-background').getAttribute('data-gap-x'));
     const handle = await challenge.locator('.tcaptcha-handle').boundingBox();
@@ -43,6 +42,12 @@ describe('the demo, end to end', () => {
     await page.mouse.move(start.x + gapX / 2, start.y + 3, { steps: 8 });
     await page.mouse.move(start.x + gapX, start.y, { steps: 8 });
     await page.mouse.up();
+  }
+
+  /** Opens the pc challenge from the trigger in the element's box and solves it. */
+  async function solveByDragging(page) {
+    await page.frameLocator('iframe.tcaptcha-emulator-trigger').locator('button').click();
+    await dragPuzzle(page);
     await page.waitForFunction(() => document.querySelector('t-captcha').state === 'verified');
     assert.equal(await page.locator('iframe.tcaptcha-emulator-challenge').count(), 0, 'the popup closed');
   }
@@ -113,14 +118,7 @@ describe('the demo, end to end', () => {
     await page.fill('input[name=username]', 'mei');
     await page.fill('input[name=password]', 'secret');
     await page.click('button[type=submit]'); // required and not passed: the popup opens
-    const challenge = page.frameLocator('iframe.tcaptcha-emulator-challenge');
-    const gapX = Number(await challenge.locator('canvas.tcaptcha-background').getAttribute('data-gap-x'));
-    const handle = await challenge.locator('.tcaptcha-handle').boundingBox();
-    const start = { x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 };
-    await page.mouse.move(start.x, start.y);
-    await page.mouse.down();
-    await page.mouse.move(start.x + gapX, start.y, { steps: 12 });
-    await page.mouse.up();
+    await dragPuzzle(page);
     // Verified → the page submits by itself; the server asks the emulator's DescribeCaptchaResult.
     await waitForMessage(page, /Welcome|not/);
     assert.match(await message(page), /Welcome, mei!/);
