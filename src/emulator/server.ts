@@ -131,22 +131,29 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
   }
 
+  /** A puzzle for one page view: its gap, bound to the app and the user's address, valid for the ticket lifetime. */
+  function issueGrant(app: EmulatorCredential, clientType: ScriptGrant['clientType'], userIp: string, now: number): [string, ScriptGrant] {
+    const token = randomBytes(16).toString('base64url');
+    const grant: ScriptGrant = {
+      appId: app.appId,
+      mode: app.mode,
+      clientType,
+      userIp,
+      gapX: randomInt(110, 240),
+      gapY: randomInt(20, 90),
+      served: false,
+      expires: now + ticketTtlMs,
+    };
+    grants.set(token, grant);
+    return [token, grant];
+  }
+
   function scriptUrlFor(app: EmulatorCredential, params: Record<string, string>, now: number): Answer {
     const missing = ['captchaType', 'disturbLevel', 'isHttps', 'clientType'].filter((key) => !params[key]);
     if (missing.length > 0) return fail(4000, 'InvalidParameter', `missing ${missing.join(', ')}`);
     const clientType = CLIENT_TYPES[params.clientType];
     if (!clientType) return fail(4000, 'InvalidParameter', 'clientType must be 1 (mobile), 2 (pc) or 4 (app)');
-    const token = randomBytes(16).toString('base64url');
-    grants.set(token, {
-      appId: app.appId,
-      mode: app.mode,
-      clientType,
-      userIp: params.userIp ?? '',
-      gapX: randomInt(110, 240),
-      gapY: randomInt(20, 90),
-      served: false,
-      expires: now + ticketTtlMs,
-    });
+    const [token] = issueGrant(app, clientType, params.userIp ?? '', now);
     const asig = randomBytes(12).toString('base64url');
     return ok({ url: `${origin}${SCRIPT_PATH}?aid=${app.appId}&token=${token}&asig=${asig}` });
   }
@@ -239,18 +246,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     const app = credentials.find((credential) => credential.appId === String(appId));
     if (!app) return { errorCode: 10, errorMessage: `unknown appid ${String(appId)}` };
-    const token = randomBytes(16).toString('base64url');
-    const grant: ScriptGrant = {
-      appId: app.appId,
-      mode: app.mode,
-      clientType: 'pc',
-      userIp: (request.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
-      gapX: randomInt(110, 240),
-      gapY: randomInt(20, 90),
-      served: true,
-      expires: clock() + ticketTtlMs,
-    };
-    grants.set(token, grant);
+    const [token, grant] = issueGrant(app, 'pc', (request.socket.remoteAddress ?? '').replace(/^::ffff:/, ''), clock());
+    // The current API's script is not a single-use URL: nothing left to serve.
+    grant.served = true;
     return { token, gapX: grant.gapX, gapY: grant.gapY, mode: grant.mode };
   }
 
