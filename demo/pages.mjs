@@ -3,6 +3,10 @@
 const escapeHtml = (text) =>
   String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
+/** JSON that is safe inside an inline <script>: no `</script>`, `<!--` or line separators can end it early. */
+const jsonForScript = (value) =>
+  JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+
 const STYLE = `
   body { font: 16px/1.5 system-ui, sans-serif; max-width: 30rem; margin: 2rem auto; padding: 0 1rem; color: #1f2329; }
   label { display: block; margin: .75rem 0; }
@@ -18,7 +22,7 @@ const STYLE = `
  * `clientType` pc: the legacy captcha sits in the form. mobile: it opens full screen when the user
  * logs in. `current` ({ appId, src }): Tencent's current API, a popup opened when the user logs in.
  */
-export function loginPage({ clientType, scriptUrl, nonce, error, current }) {
+export function loginPage({ clientType, scriptUrl, nonce, error, current, emulatorHost }) {
   const mobile = clientType === 'mobile';
   const captchaTag = current
     ? `<t-captcha name="ticket" required nonce="${nonce}" app-id="${escapeHtml(current.appId)}" src="${escapeHtml(current.src)}"></t-captcha>
@@ -52,9 +56,11 @@ export function loginPage({ clientType, scriptUrl, nonce, error, current }) {
   </form>
   <script type="module" nonce="${nonce}">
     import '/t-captcha.js';
+    // The emulator is not one of Tencent's script hosts: this page's own code allows it (markup cannot).
+    customElements.get('t-captcha').allowScriptHosts(${jsonForScript(emulatorHost)});
     const form = document.getElementById('login');
     const message = document.getElementById('message');
-    const scriptUrl = ${JSON.stringify(scriptUrl ?? '')};
+    const scriptUrl = ${jsonForScript(scriptUrl ?? '')};
     let captcha = form.querySelector('t-captcha');
     const say = (text, kind) => { message.textContent = text; message.className = kind; };
 
@@ -79,7 +85,7 @@ export function loginPage({ clientType, scriptUrl, nonce, error, current }) {
       if (!data.get('ticket')) {
         if (${mobile} && !captcha) {
           captcha = Object.assign(document.createElement('t-captcha'), { clientType: 'mobile', showHeader: true, name: 'ticket', src: scriptUrl });
-          captcha.nonce = ${JSON.stringify(nonce)};
+          captcha.nonce = ${jsonForScript(nonce)};
           watch(captcha);
           form.append(captcha);
         } else if (${mobile}) {

@@ -32,6 +32,20 @@ function listen(server, port, host) {
 }
 
 /**
+ * Headers of the demo's pages: a strict CSP, as a real site should have (the element carries the nonce
+ * to the vendor script), no framing (the captcha must not run inside an iframe anyway), forms posted
+ * only here, and no MIME sniffing.
+ */
+function pageHeaders(nonce) {
+  return {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': `script-src 'nonce-${nonce}' 'strict-dynamic'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'`,
+  };
+}
+
+/**
  * Starts the emulator and the site. `port` / `emulatorPort` 0 pick free ports; a busy preferred port
  * falls back to a free one.
  */
@@ -49,24 +63,15 @@ export async function startDemo({ port = 8090, emulatorPort = 8091, host = '127.
     } catch (failure) {
       error = `The captcha service could not be reached (${failure.message}).`;
     }
-    response.writeHead(200, {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Cache-Control': 'no-store',
-      // A strict CSP, as a real site should have: the element carries the nonce to the vendor script.
-      'Content-Security-Policy': `script-src 'nonce-${nonce}' 'strict-dynamic'; object-src 'none'; base-uri 'none'`,
-    });
-    response.end(loginPage({ clientType, scriptUrl, nonce, error }));
+    response.writeHead(200, pageHeaders(nonce));
+    response.end(loginPage({ clientType, scriptUrl, nonce, error, emulatorHost: new URL(emulator.origin).host }));
   }
 
   /** The current API needs no script URL from the server: the page names the app. */
   function currentPage(response) {
     const nonce = randomBytes(16).toString('base64');
-    response.writeHead(200, {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Cache-Control': 'no-store',
-      'Content-Security-Policy': `script-src 'nonce-${nonce}' 'strict-dynamic'; object-src 'none'; base-uri 'none'`,
-    });
-    response.end(loginPage({ clientType: 'pc', nonce, current: { appId: credential.appId, src: `${emulator.origin}${CURRENT_SCRIPT_PATH}` } }));
+    response.writeHead(200, pageHeaders(nonce));
+    response.end(loginPage({ clientType: 'pc', nonce, emulatorHost: new URL(emulator.origin).host, current: { appId: credential.appId, src: `${emulator.origin}${CURRENT_SCRIPT_PATH}` } }));
   }
 
   /** CaptchaCheck (legacy API) or DescribeCaptchaResult (current API), as the form says. */

@@ -5,7 +5,8 @@ export type CaptchaErrorCode =
   | 'script-load-failed'
   | 'script-timeout'
   | 'vendor-missing'
-  | 'vendor-error';
+  | 'vendor-error'
+  | 'render-timeout';
 
 /** What the user obtained by solving the captcha; both empty when they have not passed. */
 export interface CaptchaTicket {
@@ -26,10 +27,13 @@ export interface ResultDetails {
   /** The `bizState` given to the element, handed back. */
   bizState?: unknown;
   /**
-   * True for Tencent's disaster-recovery ticket (`trerror_1001_<appId>_<seconds>`), made up when the
-   * script could not load; your server decides what it is worth.
+   * True for Tencent's disaster-recovery ticket (`terror_<errorCode>_<appId>_<seconds>`): built by the
+   * vendor's script when it failed, or by the element when the script could not load (1001). Your
+   * server decides what it is worth.
    */
   fallback?: boolean;
+  /** With `fallback`: the vendor's error code (1001 entry script load error, 1002 show timeout, …). */
+  vendorCode?: number | string;
 }
 
 /** The user passed the captcha. Send `ticket` and `randstr` to your server, which verifies them. */
@@ -39,6 +43,7 @@ export class VerifiedEvent extends EventBase implements CaptchaTicket, ResultDet
   readonly appid?: string;
   readonly bizState?: unknown;
   readonly fallback: boolean;
+  readonly vendorCode?: number | string;
   constructor(ticket: string, randstr: string, details: ResultDetails = {}) {
     super('verified', RESULT_INIT);
     this.ticket = ticket;
@@ -46,6 +51,7 @@ export class VerifiedEvent extends EventBase implements CaptchaTicket, ResultDet
     this.appid = details.appid;
     this.bizState = details.bizState;
     this.fallback = details.fallback === true;
+    this.vendorCode = details.vendorCode;
   }
 }
 
@@ -62,7 +68,7 @@ export class ClosedEvent extends EventBase implements CaptchaTicket, ResultDetai
   }
 }
 
-/** The captcha is shown and can be solved. */
+/** The captcha is on screen and can be solved (a popup: it can be opened with `show()`). */
 export class ReadyEvent extends EventBase {
   constructor() {
     super('ready', RESULT_INIT);

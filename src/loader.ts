@@ -1,4 +1,5 @@
 import { CaptchaFailure } from './events.js';
+import { isPageAllowed } from './hosts.js';
 
 export interface LoadOptions {
   /** Give up after this many milliseconds (`script-timeout`). */
@@ -27,7 +28,39 @@ export const RETRY_PARAMETER = 't_captcha_retry';
 
 const loads = new Map<string, Promise<void>>();
 const failures = new Map<string, number>();
-let policy: TrustedTypePolicyLike | undefined;
+/** undefined: not tried yet; null: this page has no Trusted Types or refused the policy. */
+let policy: TrustedTypePolicyLike | null | undefined;
+let trustedTypesViolations = 0;
+let watchingViolations = false;
+
+/**
+ * Counts Trusted Types violations on the page: Tencent's scripts assign HTML strings when they load,
+ * so on a page that enforces Trusted Types they die, and the element's error should say why.
+ */
+function watchViolations(): void {
+  if (watchingViolations || typeof document === 'undefined') return;
+  watchingViolations = true;
+  document.addEventListener('securitypolicyviolation', (event) => {
+    if (/trusted-types/.test(event.effectiveDirective || event.violatedDirective)) trustedTypesViolations++;
+  });
+}
+
+/**
+ * Whether Trusted Types blocked something since `since` (a value of {@link violationCount}). Violation
+ * events are queued as tasks, so this waits a moment for them to arrive.
+ */
+export async function trustedTypesBlocked(since: number): Promise<boolean> {
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return trustedTypesViolations > since;
+}
+
+export function violationCount(): number {
+  return trustedTypesViolations;
+}
+
+/** What the README says to do when Tencent's script dies on a Trusted Types page. */
+export const TRUSTED_TYPES_ADVICE =
+  "Tencent's script assigns HTML strings and the page enforces Trusted Types (require-trusted-types-for 'script'): add a 'default' policy limited to Tencent's scripts, see the README's CSP section.";
 
 /**
  * Loads a classic script once per URL per document. Every caller for one URL shares one promise,
@@ -36,6 +69,7 @@ let policy: TrustedTypePolicyLike | undefined;
  * is removed and forgotten, so that the next call adds a fresh one.
  */
 export function loadScript(url: string, options: LoadOptions): Promise<void> {
+  watchViolations();
   let load = loads.get(url);
   if (!load) {
     load = startLoad(url, options);
@@ -108,19 +142,32 @@ function requestUrl(url: string): string {
 }
 
 /**
- * Assigns `src` as a plain string and, only when the page enforces Trusted Types (the assignment
- * throws), through a named policy created on first need.
+ * The `t-captcha` Trusted Types policy, made once where the browser has Trusted Types, so that the
+ * element's own assignment never files a violation report. It passes only URLs of hosts the page
+ * allowed (see hosts.ts) and refuses everything else. null where there are none or the page's CSP
+ * does not allow the name.
  */
-function setScriptSrc(script: HTMLScriptElement, url: string): void {
-  if (!policy) {
-    try {
-      script.src = url;
-      return;
-    } catch (error) {
-      const trustedTypes = (globalThis as { trustedTypes?: TrustedTypesLike }).trustedTypes;
-      if (!trustedTypes) throw error;
-      policy = trustedTypes.createPolicy(TRUSTED_TYPES_POLICY, { createScriptURL: (value) => value });
-    }
+function trustedPolicy(): TrustedTypePolicyLike | null {
+  if (policy !== undefined) return policy;
+  policy = null;
+  const trustedTypes = (globalThis as { trustedTypes?: TrustedTypesLike }).trustedTypes;
+  if (!trustedTypes) return policy;
+  try {
+    policy = trustedTypes.createPolicy(TRUSTED_TYPES_POLICY, {
+      createScriptURL(value) {
+        if (!isPageAllowed(value)) throw new TypeError(`${TRUSTED_TYPES_POLICY}: ${value} is not an allowed script host`);
+        return value;
+      },
+    });
+  } catch {
+    // The page's `trusted-types` directive does not list the name: plain strings, where they are allowed.
   }
-  (script as { src: unknown }).src = policy.createScriptURL(url);
+  return policy;
+}
+
+/** Assigns `src` through the `t-captcha` policy where there is one, else as a plain string. */
+function setScriptSrc(script: HTMLScriptElement, url: string): void {
+  const trusted = trustedPolicy();
+  if (trusted) (script as { src: unknown }).src = trusted.createScriptURL(url);
+  else script.src = url;
 }

@@ -9,14 +9,9 @@ import {
   VerifiedEvent,
   type CaptchaTicket,
 } from './events.js';
-import {
-  CURRENT_SCRIPT_URL,
-  DEFAULT_LOAD_TIMEOUT_MS,
-  MOBILE_VIEWPORT,
-  checkClientType,
-  checkScriptSrc,
-  type ClientType,
-} from './config.js';
+import { CURRENT_SCRIPT_URL, DEFAULT_LOAD_TIMEOUT_MS, MOBILE_VIEWPORT, checkClientType, type ClientType } from './config.js';
+import { allowScriptHosts, checkScriptSrc } from './hosts.js';
+import { TRUSTED_TYPES_ADVICE, trustedTypesBlocked, violationCount } from './loader.js';
 import { message, type MessageKey } from './messages.js';
 import { claim, release, type Claimant } from './singleton.js';
 import { currentVendor } from './vendors/current.js';
@@ -82,7 +77,7 @@ function shadowTree(): HTMLElement {
 }
 
 const hostList = {
-  fromAttribute: (value: string | null) => (value ?? '').split(/\s+/).filter(Boolean),
+  fromAttribute: (value: string | null) => (value ?? '').toLowerCase().split(/\s+/).filter(Boolean),
   toAttribute: (value: readonly string[]) => value.join(' '),
 };
 
@@ -109,6 +104,15 @@ const hostList = {
  */
 export class TCaptcha extends ReactiveElement implements Claimant {
   static formAssociated = true;
+
+  /**
+   * Allows script hosts (`host` or `host:port`; plain http only for loopback hosts given this way)
+   * besides Tencent's, for the whole page. Only code can widen the list: markup cannot, so an HTML
+   * injection cannot make the element load a script of its choosing. Throws a TypeError on a bad host.
+   */
+  static allowScriptHosts(...hosts: string[]): void {
+    allowScriptHosts(hosts);
+  }
 
   static override properties = {
     src: { type: String },
@@ -178,7 +182,7 @@ export class TCaptcha extends ReactiveElement implements Claimant {
   declare showHeader: boolean;
   /** Milliseconds to wait for the script before an `error` with code `script-timeout`. */
   declare loadTimeout: number;
-  /** When not empty, the only script hosts allowed (`host` or `host:port`); attribute: space-separated. */
+  /** Narrows the page's script hosts for this element: when not empty, only these (`host` or `host:port`); attribute: space-separated. */
   declare allowedHosts: string[];
   /** Current API: the CaptchaAppId. Setting it selects the current `TencentCaptcha` API. */
   declare appId: string | undefined;
@@ -214,6 +218,10 @@ export class TCaptcha extends ReactiveElement implements Claimant {
   #status: HTMLElement | undefined;
   /** show() was called before the vendor was ready: a click on a slow network is not lost. */
   #showWhenReady = false;
+  /** The render watchdog: the vendor must put its frame on screen within `load-timeout`. */
+  #watchdog: ReturnType<typeof setTimeout> | undefined;
+  /** Trusted Types violations counted before this attempt's load, to tell whether it met one. */
+  #violationsBefore = 0;
 
   constructor() {
     super();
@@ -286,6 +294,7 @@ export class TCaptcha extends ReactiveElement implements Claimant {
     }
     try {
       this.#session.show();
+      this.#armWatchdog('show()');
     } catch (error) {
       this.#fail(error);
     }
@@ -300,22 +309,25 @@ export class TCaptcha extends ReactiveElement implements Claimant {
     }
     try {
       this.#session.refresh();
-      this.#setState('ready');
+      if (this.#state !== 'loading') this.#setState('ready');
     } catch (error) {
       this.#fail(error);
     }
   }
 
-  /** The current result: `ticket` is empty until the user passed. */
+  /**
+   * The current result: `ticket` is empty until the user passed. Asking never changes the element's
+   * state: when the vendor cannot tell (the legacy script throws until it has rendered) or has nothing,
+   * this is the element's own last result.
+   */
   getTicket(): CaptchaTicket {
-    if (!this.#session) return this.#verified;
     try {
-      const fromVendor = this.#session.getTicket();
-      return fromVendor.ticket ? fromVendor : this.#verified;
-    } catch (error) {
-      this.#fail(error);
-      return EMPTY_TICKET;
+      const fromVendor = this.#session?.getTicket();
+      if (fromVendor?.ticket) return fromVendor;
+    } catch {
+      // The vendor's own state is not ready to be read; ours is.
     }
+    return this.#verified;
   }
 
   /** The form that owns the element, as for any form control. */
@@ -412,6 +424,7 @@ export class TCaptcha extends ReactiveElement implements Claimant {
     this.#placeContainer(vendor.usesBox);
     this.#liveRegion();
     this.#setState('loading');
+    this.#violationsBefore = violationCount();
     try {
       await vendor.load({ timeoutMs: this.loadTimeout, nonce: this.nonce || undefined });
     } catch (error) {
@@ -427,17 +440,32 @@ export class TCaptcha extends ReactiveElement implements Claimant {
       this.#needsStart = true;
       return;
     }
+    const current = () => attempt === this.#attempt && this.isConnected;
     try {
       this.#session = vendor.start({
         container: this.#container!,
         onOutcome: (outcome) => {
-          if (attempt === this.#attempt && this.isConnected) this.#report(outcome);
+          if (current()) this.#report(outcome);
+        },
+        onVisible: () => {
+          if (current()) this.#visible();
         },
       });
     } catch (error) {
       this.#fail(error);
       return;
     }
+    if (vendor.onDemand) this.#becomeReady();
+    else if (this.#state === 'loading') this.#armWatchdog(vendor.startCall);
+  }
+
+  /** The vendor's frame is on screen. */
+  #visible(): void {
+    this.#disarmWatchdog();
+    if (this.#state === 'loading') this.#becomeReady();
+  }
+
+  #becomeReady(): void {
     this.#setState('ready');
     this.dispatchEvent(new ReadyEvent());
     if (this.#showWhenReady) {
@@ -446,7 +474,29 @@ export class TCaptcha extends ReactiveElement implements Claimant {
     }
   }
 
+  /** After the call that should put the vendor's frame on screen: `render-timeout` unless it comes in time. */
+  #armWatchdog(call: string): void {
+    this.#disarmWatchdog();
+    const attempt = this.#attempt;
+    const timeout = this.loadTimeout;
+    this.#watchdog = setTimeout(async () => {
+      this.#watchdog = undefined;
+      const trustedTypes = await trustedTypesBlocked(this.#violationsBefore);
+      if (attempt !== this.#attempt) return;
+      const cause = trustedTypes
+        ? TRUSTED_TYPES_ADVICE
+        : "its sub-resources were probably blocked: by the network, or by a Content-Security-Policy without 'strict-dynamic' or Tencent's hosts (see the README's CSP section).";
+      this.#fail(new CaptchaFailure('render-timeout', `The captcha did not appear within ${timeout} ms after ${call}: ${cause}`));
+    }, timeout);
+  }
+
+  #disarmWatchdog(): void {
+    clearTimeout(this.#watchdog);
+    this.#watchdog = undefined;
+  }
+
   #stop(): void {
+    this.#disarmWatchdog();
     this.#attempt++;
     const session = this.#session;
     this.#session = undefined;
@@ -470,6 +520,7 @@ export class TCaptcha extends ReactiveElement implements Claimant {
   }
 
   #report(outcome: VendorOutcome): void {
+    this.#disarmWatchdog();
     switch (outcome.kind) {
       case 'verified':
         this.#setVerified({ ticket: outcome.ticket, randstr: outcome.randstr });

@@ -8,6 +8,7 @@ interface PageReport {
   code?: string;
   message?: string;
   scriptNonce?: string;
+  scriptRequested?: boolean;
   violations: string[];
 }
 
@@ -20,8 +21,8 @@ function crossOriginVendor(): string {
   return url.href;
 }
 
-async function runPage(policy: string, { nonce }: { nonce: boolean }): Promise<PageReport> {
-  const query = new URLSearchParams({ policy, vendor: crossOriginVendor(), nonce: nonce ? '1' : '0' });
+async function runPage(policy: string, { nonce, defaultPolicy = false }: { nonce: boolean; defaultPolicy?: boolean }): Promise<PageReport> {
+  const query = new URLSearchParams({ policy, vendor: crossOriginVendor(), nonce: nonce ? '1' : '0', defaultPolicy: defaultPolicy ? '1' : '0' });
   const report = new Promise<PageReport>((resolve) => {
     const listener = (event: MessageEvent) => {
       if ((event.data as PageReport)?.source !== 'csp-page') return;
@@ -43,10 +44,12 @@ describe('<t-captcha> under a strict Content-Security-Policy', () => {
     expect(report.violations).to.deep.equal([]);
   });
 
-  it("script-src 'self' 'nonce-…': a cross-origin vendor loads because of the element's nonce", async () => {
+  it("script-src 'self' 'nonce-…': the element's nonce lets the vendor in, but its nonce-less sub-script is blocked: render-timeout, not a blank box", async () => {
     const report = await runPage('nonce', { nonce: true });
-    expect(report.outcome, report.message).to.equal('verified');
-    expect(report.violations).to.deep.equal([]);
+    expect(report.outcome).to.equal('error');
+    expect(report.code).to.equal('render-timeout');
+    expect(report.message).to.contain("'strict-dynamic'");
+    expect(report.violations.some((violation) => violation.includes('legacy-frame.js'))).to.equal(true);
   });
 
   it("script-src 'self' 'nonce-…' without the nonce attribute: blocked, reported as script-load-failed", async () => {
@@ -55,8 +58,17 @@ describe('<t-captcha> under a strict Content-Security-Policy', () => {
     expect(report.code).to.equal('script-load-failed');
   });
 
-  (hasTrustedTypes ? it : it.skip)("require-trusted-types-for 'script' (where the browser has Trusted Types): loads through the t-captcha policy", async () => {
+  (hasTrustedTypes ? it : it.skip)("require-trusted-types-for 'script': the element loads the script through its policy, with no violation of its own, and says that the vendor died of Trusted Types", async () => {
     const report = await runPage('trusted-types', { nonce: true });
+    expect(report.outcome).to.equal('error');
+    expect(report.code).to.equal('vendor-missing');
+    expect(report.message).to.contain('Trusted Types').and.to.contain("'default' policy");
+    expect(report.scriptRequested, 'the element requested the vendor script').to.equal(true);
+    expect(report.violations.some((violation) => /from \S*\/src\//.test(violation)), `no report for our own assignment: ${report.violations}`).to.equal(false);
+  });
+
+  (hasTrustedTypes ? it : it.skip)("require-trusted-types-for 'script' with the README's 'default' policy for Tencent's scripts: loads and verifies", async () => {
+    const report = await runPage('trusted-types-strict-dynamic', { nonce: true, defaultPolicy: true });
     expect(report.outcome, report.message).to.equal('verified');
   });
 

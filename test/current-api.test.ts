@@ -2,13 +2,13 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/define.js';
 import { CaptchaErrorEvent, type ClosedEvent, type TCaptcha, type VerifiedEvent } from '../src/index.js';
 import { CONTAINER_ATTRIBUTE } from '../src/t-captcha.js';
-import { ready, scriptsFor, vendorUrl } from './helpers.js';
+import { forgetTencent, ready, scriptsFor, vendorUrl } from './helpers.js';
 
 interface FakeInstance {
   appid: string;
   options: Record<string, unknown>;
-  embedded: boolean;
-  container: Element | null;
+  /** The element given as first argument (the embed's box), or null. */
+  element: Element | null;
   shown: boolean;
   destroyed: boolean;
 }
@@ -21,26 +21,31 @@ interface FakeTencent {
   fail(code?: number, message?: string): void;
 }
 const tencent = () => (window as unknown as { __fakeTencent: FakeTencent }).__fakeTencent;
+
 const last = () => tencent().instances.at(-1)!;
 const script = () => vendorUrl('TCaptcha.js');
+/** Waits until the popup or embed is on screen: the real script queues show() until its frame script has run. */
+const onScreen = () => waitUntil(() => tencent().current(), 'the captcha is on screen');
 
 const errors: CaptchaErrorEvent[] = [];
 document.addEventListener('error', (event) => event instanceof CaptchaErrorEvent && errors.push(event), true);
 
 describe('<t-captcha app-id>: the current TencentCaptcha API', () => {
+  beforeEach(forgetTencent);
+
   it('loads TCaptcha.js from src, creates a popup captcha, and show() opens it', async () => {
     const src = script();
     const el = await fixture<TCaptcha>(html`<t-captcha app-id="190000001" src=${src}></t-captcha>`);
     await ready(el);
     expect(scriptsFor(src)).to.equal(1);
     expect(last().appid).to.equal('190000001');
-    expect(last().embedded).to.equal(false);
+    expect(last().element).to.equal(null);
     expect(last().options.type).to.equal('popup');
     expect(last().shown).to.equal(false);
     expect(el.getBoundingClientRect().height, 'a popup takes no space').to.equal(0);
     el.show();
+    await waitUntil(() => document.body.querySelector(':scope > iframe.fake-tencent-popup'), 'the popup opens');
     expect(last().shown).to.equal(true);
-    expect(document.body.querySelector(':scope > iframe.fake-tencent-popup')).to.exist;
   });
 
   it('show() while the script still loads opens the popup once it is ready (the click is not lost)', async () => {
@@ -49,7 +54,7 @@ describe('<t-captcha app-id>: the current TencentCaptcha API', () => {
     el.show();
     await ready(el);
     expect(last().appid).to.equal('190000011');
-    expect(last().shown).to.equal(true);
+    await waitUntil(() => last().shown, 'the queued show runs');
   });
 
   it('show() right after creation, before the element even started, is not lost either', async () => {
@@ -59,7 +64,7 @@ describe('<t-captcha app-id>: the current TencentCaptcha API', () => {
       el.show();
       await ready(el);
       expect(last().appid).to.equal('190000012');
-      expect(last().shown).to.equal(true);
+      await waitUntil(() => last().shown, 'the queued show runs');
     } finally {
       el.remove();
     }
@@ -85,6 +90,7 @@ describe('<t-captcha app-id>: the current TencentCaptcha API', () => {
     const el = await fixture<TCaptcha>(html`<t-captcha app-id="190000002" src=${script()} .bizState=${{ order: 42 }}></t-captcha>`);
     await ready(el);
     el.show();
+    await onScreen();
     setTimeout(() => tencent().pass('t-current', '@r-current'));
     const verified = (await oneEvent(el, 'verified')) as unknown as VerifiedEvent;
     expect([verified.ticket, verified.randstr, verified.appid]).to.deep.equal(['t-current', '@r-current', '190000002']);
@@ -92,6 +98,7 @@ describe('<t-captcha app-id>: the current TencentCaptcha API', () => {
     expect(verified.fallback).to.equal(false);
     expect(el.getTicket()).to.deep.equal({ ticket: 't-current', randstr: '@r-current' });
     el.show();
+    await onScreen();
     setTimeout(() => tencent().close());
     const closed = (await oneEvent(el, 'closed')) as unknown as ClosedEvent;
     expect([closed.ticket, closed.randstr, closed.appid]).to.deep.equal(['', '', '190000002']);
@@ -102,6 +109,7 @@ describe('<t-captcha app-id>: the current TencentCaptcha API', () => {
     const el = await fixture<TCaptcha>(html`<t-captcha app-id="190000003" src=${script()}></t-captcha>`);
     await ready(el);
     el.show();
+    await onScreen();
     tencent().fail(1002, 'frequency limited');
     await waitUntil(() => errors.some((event) => event.target === el));
     const event = errors.find((candidate) => candidate.target === el)!;
@@ -114,8 +122,7 @@ describe('<t-captcha app-id>: the current TencentCaptcha API', () => {
     );
     await ready(el);
     const box = el.querySelector(`[${CONTAINER_ATTRIBUTE}]`)!;
-    expect(last().embedded).to.equal(true);
-    expect(last().container).to.equal(box);
+    expect(last().element).to.equal(box);
     expect(last().shown).to.equal(true);
     expect(last().options).to.include({ userLanguage: 'en', enableDarkMode: true, type: 'embed' });
     expect(box.querySelector('iframe.fake-tencent-embed')).to.exist;
@@ -142,7 +149,7 @@ describe('<t-captcha app-id>: the current TencentCaptcha API', () => {
   });
 
   describe('disaster recovery (opt-in fallback)', () => {
-    it('when the script cannot load: verified with trerror_1001_<appId>_<seconds>, an @ randstr, fallback: true', async () => {
+    it('when the script cannot load: verified with terror_1001_<appId>_<seconds>, an @ randstr, fallback: true', async () => {
       const el = document.createElement('t-captcha');
       el.appId = '190000007';
       el.fallback = true;
@@ -153,7 +160,7 @@ describe('<t-captcha app-id>: the current TencentCaptcha API', () => {
       try {
         const event = (await verified) as unknown as VerifiedEvent;
         const seconds = Math.floor(Date.now() / 1000);
-        const match = /^trerror_1001_190000007_(\d+)$/.exec(event.ticket);
+        const match = /^terror_1001_190000007_(\d+)$/.exec(event.ticket);
         expect(match, event.ticket).to.not.equal(null);
         expect(Math.abs(Number(match![1]) - seconds)).to.be.at.most(2);
         expect(event.randstr).to.match(/^@\w+$/);
@@ -175,10 +182,14 @@ describe('<t-captcha app-id>: the current TencentCaptcha API', () => {
       const el = await fixture<TCaptcha>(html`<t-captcha app-id="190000009" fallback src=${script()}></t-captcha>`);
       await ready(el);
       el.show();
-      setTimeout(() => tencent().fail(1001, 'jsload_error'));
+      await onScreen();
+      setTimeout(() => tencent().fail(1006, 'config request error'));
       const event = (await oneEvent(el, 'verified')) as unknown as VerifiedEvent;
-      expect(event.ticket).to.match(/^trerror_1001_190000009_\d+$/);
+      // The vendor's own ticket and randstr, passed on as they came.
+      expect(event.ticket).to.match(/^terror_1006_190000009_\d+$/);
+      expect(event.randstr).to.match(/^@\w+$/);
       expect(event.fallback).to.equal(true);
+      expect(event.vendorCode).to.equal(1006);
     });
   });
 

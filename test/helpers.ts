@@ -1,5 +1,9 @@
 import { oneEvent, waitUntil } from '@open-wc/testing';
-import type { TCaptcha } from '../src/t-captcha.js';
+import '../src/define.js';
+import { TCaptcha } from '../src/t-captcha.js';
+
+// The test server serves the fake vendors: allowed the documented way, by the page's own code.
+TCaptcha.allowScriptHosts(location.host, `127.0.0.1:${location.port}`);
 
 export interface FakeCall {
   name: string;
@@ -11,6 +15,8 @@ export interface FakeCaptcha {
   /** The last 20 calls. */
   calls: FakeCall[];
   callbacks: Array<(result: unknown) => void>;
+  /** The hooks the vendor called: 'start', 'end'. */
+  hooks: string[];
   instance: { mobile: boolean; showHeader: boolean; target: unknown; trigger: HTMLIFrameElement | null; challenge: HTMLIFrameElement | null } | null;
   pass(ticket?: string, randstr?: string): void;
   close(): void;
@@ -62,6 +68,13 @@ export async function ready(el: TCaptcha): Promise<void> {
 export async function settled(): Promise<void> {
   await Promise.resolve();
   await Promise.resolve();
+}
+
+/** Forgets the fake TCaptcha.js, so that the next element loads it anew (the real one refuses a second load). */
+export function forgetTencent(): void {
+  for (const name of ['TencentCaptcha', '__TencentCaptchaExists__', 'FakeTencentFrame', '__fakeTencent']) {
+    delete (window as unknown as Record<string, unknown>)[name];
+  }
 }
 
 export { waitUntil };

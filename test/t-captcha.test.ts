@@ -153,7 +153,10 @@ describe('<t-captcha> core', () => {
     document.addEventListener('verified', listener);
     document.addEventListener('closed', listener);
     try {
+      fake().open();
       fake().close();
+      // A close is an `end` that no pass followed in the same task.
+      await settled();
       fake().pass('across', 'shadow');
     } finally {
       document.removeEventListener('verified', listener);

@@ -22,9 +22,10 @@ export interface CaptchaResultRequest {
   region?: string;
   timeoutMs?: number;
   /**
-   * A disaster-recovery ticket (`trerror_…`, made when the captcha script could not load) is never
-   * sent to Tencent. It passes only when this says so: `true`, or a function of the ticket's facts.
-   * Default: it does not pass.
+   * A disaster-recovery ticket (`terror_…`, built by Tencent's script when it failed, or by the element
+   * when the script could not load) is never sent to Tencent. It passes only when this says so: `true`,
+   * or a function of the ticket's facts (its `errorCode` among them) that returns `true`. Default: it
+   * does not pass. Such tickets are made in the browser and replayable within their age: rate-limit them.
    */
   acceptFallback?: boolean | ((fallback: FallbackTicket) => boolean);
   /** A fallback ticket older than this does not pass, whatever `acceptFallback` says. Default 300. */
@@ -50,11 +51,20 @@ export interface CaptchaResult {
   fallback?: FallbackTicket;
 }
 
-/** The facts of a disaster-recovery ticket `trerror_<code>_<appId>_<unix seconds>`, or undefined. */
+/** Tencent's documented error codes of the current script (1001 entry script load error … 1014 rate limit). */
+const FALLBACK_ERROR_CODES = { min: 1001, max: 1014 };
+
+/**
+ * The facts of a disaster-recovery ticket `terror_<errorCode>_<appId>_<unix seconds>[_<sid>]` (the
+ * format Tencent's script builds), or undefined. Only Tencent's documented error codes count.
+ */
 export function parseFallbackTicket(ticket: string): FallbackTicket | undefined {
-  const match = /^trerror_(\d+)_([^_]+)_(\d+)$/.exec(ticket);
+  if (typeof ticket !== 'string') return undefined;
+  const match = /^terror_(\d{4})_(\d{1,20})_(\d{1,12})(_[\w-]{1,64})?$/.exec(ticket);
   if (!match) return undefined;
-  return { errorCode: Number(match[1]), appId: match[2], issuedAt: new Date(Number(match[3]) * 1000) };
+  const errorCode = Number(match[1]);
+  if (errorCode < FALLBACK_ERROR_CODES.min || errorCode > FALLBACK_ERROR_CODES.max) return undefined;
+  return { errorCode, appId: match[2], issuedAt: new Date(Number(match[3]) * 1000) };
 }
 
 interface SdkModule {
@@ -85,12 +95,15 @@ export async function verifyCaptchaResult(request: CaptchaResultRequest): Promis
   const fallback = parseFallbackTicket(request.ticket);
   if (fallback) {
     const ageSeconds = (Date.now() - fallback.issuedAt.getTime()) / 1000;
+    // A small clock skew between the browser and the server, no more.
     const fresh = ageSeconds <= (request.fallbackMaxAgeSeconds ?? 300) && ageSeconds >= -60;
     const sameApp = fallback.appId === String(request.captchaAppId);
+    const randstrOk = typeof request.randstr === 'string' && /^@[\w-]{1,64}$/.test(request.randstr);
     const { acceptFallback = false } = request;
-    const accepted = typeof acceptFallback === 'function' ? acceptFallback(fallback) : acceptFallback;
-    const passed = fresh && sameApp && accepted;
-    const why = !sameApp ? 'for another app' : !fresh ? 'too old' : accepted ? 'accepted' : 'not accepted (acceptFallback)';
+    // Only a literal `true` accepts: "yes" or 1 from a careless rule is a refusal.
+    const accepted = (typeof acceptFallback === 'function' ? acceptFallback({ ...fallback }) : acceptFallback) === true;
+    const passed = fresh && sameApp && randstrOk && accepted;
+    const why = !sameApp ? 'for another app' : !fresh ? 'too old' : !randstrOk ? 'without an @ randstr' : accepted ? 'accepted' : 'not accepted (acceptFallback)';
     return { passed, captchaCode: 0, message: `disaster-recovery ticket ${why}`, fallback };
   }
   const { CommonClient } = await loadSdk();
@@ -122,7 +135,8 @@ export async function verifyCaptchaResult(request: CaptchaResultRequest): Promis
     const timedOut = /timeout|abort/i.test(message);
     throw new CaptchaNetworkError('DescribeCaptchaResult', timedOut ? 'no answer in time' : `could not reach ${endpoint.host}`, { timedOut });
   }
-  const captchaCode = Number(answer.CaptchaCode);
+  // Only the number 1 is a pass: "1", true or [1] are not what Tencent sends.
+  const captchaCode = typeof answer?.CaptchaCode === 'number' ? answer.CaptchaCode : Number.NaN;
   return {
     passed: captchaCode === PASSED,
     captchaCode,

@@ -1,6 +1,7 @@
 import { CaptchaFailure } from '../events.js';
-import { loadScript, type LoadOptions } from '../loader.js';
-import { callVendor, destroyQuietly, field, toTicket, type Vendor, type VendorOutcome, type VendorSession } from './vendor.js';
+import type { LoadOptions } from '../loader.js';
+import { watchForFrame } from './frames.js';
+import { callVendor, destroyQuietly, field, loadVendorScript, toTicket, type Vendor, type VendorOutcome, type VendorSession } from './vendor.js';
 
 export interface CurrentSettings {
   appId: string;
@@ -9,7 +10,7 @@ export interface CurrentSettings {
   userLanguage?: string;
   darkMode: boolean;
   bizState?: unknown;
-  /** Tencent's disaster-recovery advice: a synthetic ticket when the script cannot load. */
+  /** Tencent's disaster-recovery advice: pass vendor errors on as fallback tickets, and make one when the script cannot load. */
   fallback: boolean;
 }
 
@@ -23,77 +24,145 @@ type TencentCaptchaConstructor = new (...args: unknown[]) => TencentCaptchaInsta
 const constructorOf = () => (globalThis as { TencentCaptcha?: TencentCaptchaConstructor }).TencentCaptcha;
 const hasConstructor = () => typeof constructorOf() === 'function';
 
+/** The error code Tencent's disaster-recovery advice gives a ticket made when TCaptcha.js cannot load. */
+const ENTRY_SCRIPT_LOAD_ERROR = 1001;
+
 function randomRandstr(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(6));
   return `@${Array.from(bytes, (byte) => byte.toString(36).padStart(2, '0')).join('')}`;
 }
 
+/**
+ * The real script queues a `show()` until its frame script has loaded, and `destroy()` does not cancel
+ * it: a destroyed session whose show is still queued watches for that frame and destroys it before it
+ * is painted. A newer session's `show()` replaces the vendor's page-wide captcha anyway, and stops it.
+ */
+let stopGhostWatch: (() => void) | undefined;
+
+/** The TCaptcha.js load in flight, whatever its URL: a second copy would throw when it runs. */
+let entryLoad: Promise<void> | undefined;
+
 /** `new TencentCaptcha(...)`: an app id, a popup or an embedded captcha, results with appid and bizState. */
 export function currentVendor(src: string, settings: CurrentSettings): Vendor {
   const { appId, type, bizState, fallback } = settings;
-  const details = { appid: appId, bizState };
-  const fallbackOutcome = (): VendorOutcome => ({
-    kind: 'verified',
-    ticket: `trerror_1001_${appId}_${Math.floor(Date.now() / 1000)}`,
-    randstr: randomRandstr(),
-    ...details,
-    fallback: true,
-  });
+  const embed = type === 'embed';
 
   const toOutcome = (result: unknown): VendorOutcome => {
+    const appid = String(field(result, 'appid') ?? appId);
+    const details = { appid, bizState: field(result, 'bizState') ?? bizState };
     const errorCode = field(result, 'errorCode');
     if (errorCode !== undefined && errorCode !== null && errorCode !== '' && errorCode !== 0) {
-      if (fallback) return fallbackOutcome();
+      const vendorCode = typeof errorCode === 'number' ? errorCode : String(errorCode);
+      const { ticket, randstr } = toTicket(result);
+      // The script built its own disaster-recovery ticket (terror_<code>_<appId>_<seconds>): pass it on.
+      if (fallback && ticket) return { kind: 'verified', ticket, randstr, ...details, fallback: true, vendorCode };
       const message = String(field(result, 'errorMessage') ?? '') || 'the captcha reported an error';
-      return { kind: 'failed', failure: new CaptchaFailure('vendor-error', message, errorCode as number | string) };
+      return { kind: 'failed', failure: new CaptchaFailure('vendor-error', message, vendorCode) };
     }
-    const appid = String(field(result, 'appid') ?? appId);
-    const resultDetails = { appid, bizState: field(result, 'bizState') ?? bizState };
-    if (field(result, 'ret') !== 0) return { kind: 'closed', ...resultDetails };
+    if (field(result, 'ret') !== 0) return { kind: 'closed', ...details };
     const { ticket, randstr } = toTicket(result);
     if (!ticket) return { kind: 'failed', failure: new CaptchaFailure('vendor-error', 'A pass without a ticket') };
-    return { kind: 'verified', ticket, randstr, ...resultDetails };
+    return { kind: 'verified', ticket, randstr, ...details };
   };
 
   return {
-    usesBox: type === 'embed',
+    usesBox: embed,
+    startCall: 'show()',
+    onDemand: !embed,
     async load(options: LoadOptions) {
-      await loadScript(src, { ...options, isReady: hasConstructor });
-      if (!hasConstructor()) throw new CaptchaFailure('vendor-missing', `${src} defined no TencentCaptcha`);
+      // A second copy of TCaptcha.js throws ("loaded twice"): one already on the page is the one to use.
+      while (entryLoad) {
+        await entryLoad.catch(() => undefined);
+        if (hasConstructor()) return;
+      }
+      if (hasConstructor()) return;
+      const load = loadVendorScript(src, options, hasConstructor, 'TencentCaptcha');
+      entryLoad = load;
+      try {
+        await load;
+      } finally {
+        if (entryLoad === load) entryLoad = undefined;
+      }
     },
     recover: (failure) =>
-      fallback && (failure.code === 'script-load-failed' || failure.code === 'script-timeout') ? fallbackOutcome() : undefined,
-    start({ container, onOutcome }) {
+      fallback && (failure.code === 'script-load-failed' || failure.code === 'script-timeout')
+        ? {
+            kind: 'verified',
+            ticket: `terror_${ENTRY_SCRIPT_LOAD_ERROR}_${appId}_${Math.floor(Date.now() / 1000)}`,
+            randstr: randomRandstr(),
+            appid: appId,
+            bizState,
+            fallback: true,
+            vendorCode: ENTRY_SCRIPT_LOAD_ERROR,
+          }
+        : undefined,
+    start({ container, onOutcome, onVisible }) {
       const TencentCaptcha = constructorOf()!;
       let alive = true;
-      const callback = (result: unknown) => {
-        if (alive) onOutcome(toOutcome(result));
+      /** The instance whose `show()` has not put its frame on screen yet. */
+      let pendingFor: TencentCaptchaInstance | undefined;
+      let stopWatching: () => void = () => undefined;
+      const frameRoot = embed ? container : document.body;
+
+      const appeared = (shown: TencentCaptchaInstance) => {
+        if (pendingFor !== shown) return;
+        pendingFor = undefined;
+        stopWatching();
+        if (alive && shown === current) onVisible();
+        else destroyQuietly(() => shown.destroy());
       };
-      const options = {
-        type,
-        bizState,
-        enableDarkMode: settings.darkMode,
-        ...(settings.userLanguage ? { userLanguage: settings.userLanguage } : {}),
-      };
-      const create = () =>
-        callVendor('new TencentCaptcha()', () =>
-          type === 'embed' ? new TencentCaptcha(container, appId, callback, options) : new TencentCaptcha(appId, callback, options),
+      // The constructor writes into its options (wrapping `ready` again each time): a fresh object per instance.
+      const create = (): TencentCaptchaInstance => {
+        let created: TencentCaptchaInstance | undefined;
+        const options = {
+          type,
+          bizState,
+          enableDarkMode: settings.darkMode,
+          ...(settings.userLanguage ? { userLanguage: settings.userLanguage } : {}),
+          ready: () => created && appeared(created),
+        };
+        const callback = (result: unknown) => {
+          if (!alive || created !== current) return;
+          if (pendingFor === created) {
+            pendingFor = undefined;
+            stopWatching();
+          }
+          onOutcome(toOutcome(result));
+        };
+        created = callVendor('new TencentCaptcha()', () =>
+          embed ? new TencentCaptcha(container, appId, callback, options) : new TencentCaptcha(appId, callback, options),
         );
-      let instance = create();
-      if (type === 'embed') callVendor('show()', () => instance.show());
+        return created;
+      };
+      const show = () => {
+        // This show replaces the vendor's page-wide captcha, queued or not, after any earlier one.
+        stopGhostWatch?.();
+        stopGhostWatch = undefined;
+        stopWatching();
+        const shown = current;
+        pendingFor = shown;
+        stopWatching = watchForFrame(frameRoot, () => appeared(shown), { onlyNew: !embed, subtree: embed });
+        callVendor('show()', () => shown.show());
+      };
+
+      let current = create();
+      if (embed) show();
       const session: VendorSession = {
-        show: () => callVendor('show()', () => instance.show()),
-        // The current API has no refresh: a new instance asks the user again.
+        show,
+        // The current API has no refresh: a new instance asks the user again. A show of the old one
+        // that is still queued stays watched, and is destroyed when its frame comes.
         refresh() {
-          callVendor('destroy()', () => instance.destroy());
-          instance = create();
-          if (type === 'embed') callVendor('show()', () => instance.show());
+          callVendor('destroy()', () => current.destroy());
+          current = create();
+          if (embed) show();
         },
-        getTicket: () => toTicket(callVendor('getTicket()', () => instance.getTicket?.())),
+        getTicket: () => toTicket(callVendor('getTicket()', () => current.getTicket?.())),
         destroy() {
           if (!alive) return;
           alive = false;
-          destroyQuietly(() => instance.destroy());
+          destroyQuietly(() => current.destroy());
+          if (pendingFor) stopGhostWatch = stopWatching;
+          else stopWatching();
         },
       };
       return session;

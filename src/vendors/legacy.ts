@@ -1,10 +1,20 @@
 import { CaptchaFailure } from '../events.js';
-import { loadScript, type LoadOptions } from '../loader.js';
-import { callVendor, destroyQuietly, field, toTicket, type Vendor, type VendorOutcome, type VendorSession } from './vendor.js';
+import type { LoadOptions } from '../loader.js';
+import { watchForFrame } from './frames.js';
+import { callVendor, destroyQuietly, field, loadVendorScript, toTicket, type Vendor, type VendorOutcome, type VendorSession } from './vendor.js';
+
+interface LegacyOptions {
+  callback(result: unknown): void;
+  showHeader: boolean;
+  /** Called by the real pc script when the challenge opens. */
+  start(): void;
+  /** Called by the real pc script whenever the challenge closes; on a pass, just before the callback. */
+  end(): void;
+}
 
 /** The globals the legacy script (the integration document's `capInit` API) defines. */
 interface LegacyGlobals {
-  capInit?: (target: HTMLElement | Document, options: { callback(result: unknown): void; showHeader: boolean }) => void;
+  capInit?: (target: HTMLElement | Document, options: LegacyOptions) => void;
   capGetTicket?: () => unknown;
   capRefresh?: () => void;
   capDestroy?: () => void;
@@ -13,6 +23,13 @@ interface LegacyGlobals {
 const vendorGlobals = () => globalThis as LegacyGlobals;
 const hasCapInit = () => typeof vendorGlobals().capInit === 'function';
 
+/**
+ * A session destroyed before the vendor rendered keeps watching its box, because the real script may
+ * still render there later (its `capInit` waits for sub-scripts and `capDestroy` cannot cancel that).
+ * A newer `capInit` replaces the waiting one, so a newer session stops that watch.
+ */
+let stopLateWatch: (() => void) | undefined;
+
 export interface LegacySettings {
   clientType: 'pc' | 'mobile';
   showHeader: boolean;
@@ -20,42 +37,78 @@ export interface LegacySettings {
 
 /** The legacy API: a script URL issued per page view by the business server, then `capInit`. */
 export function legacyVendor(src: string, { clientType, showHeader }: LegacySettings): Vendor {
+  const mobile = clientType === 'mobile';
   return {
-    usesBox: clientType === 'pc',
-    async load(options: LoadOptions) {
-      await loadScript(src, { ...options, isReady: hasCapInit });
-      if (!hasCapInit()) {
-        throw new CaptchaFailure(
-          'vendor-missing',
-          `${src} defined no capInit(): not a captcha script URL?`,
-        );
-      }
-    },
-    start({ container, onOutcome }) {
-      const vendor = vendorGlobals();
+    usesBox: !mobile,
+    startCall: 'capInit()',
+    onDemand: false,
+    load: (options: LoadOptions) => loadVendorScript(src, options, hasCapInit, 'capInit()'),
+    start({ container, onOutcome, onVisible }) {
+      stopLateWatch?.();
+      stopLateWatch = undefined;
+      // This load's functions: a later script URL redefines the globals, and this instance is not its.
+      const { capInit, capGetTicket, capRefresh, capDestroy } = vendorGlobals();
       let alive = true;
+      let visible = false;
+      /** Inside our own capRefresh / capDestroy, whose `end` is no close by the user. */
+      let ownCall = false;
+      let closing = false;
+      const own = (action: () => void) => {
+        ownCall = true;
+        try {
+          action();
+        } finally {
+          ownCall = false;
+        }
+      };
+      const tearDown = () => own(() => destroyQuietly(() => capDestroy?.()));
+
       const callback = (result: unknown) => {
         // The vendor keeps every callback it was ever given; only this session's live one counts.
-        if (alive) onOutcome(toOutcome(result));
+        if (!alive) return;
+        closing = false;
+        onOutcome(toOutcome(result));
       };
-      const tearDown = () => destroyQuietly(() => vendor.capDestroy?.());
+      // pc reports a close only through `end`; on a pass, `end` comes first and the callback follows
+      // in the same task, so a close is an `end` that no result followed.
+      const end = () => {
+        if (!alive || ownCall) return;
+        closing = true;
+        queueMicrotask(() => {
+          if (!closing || !alive) return;
+          closing = false;
+          onOutcome({ kind: 'closed' });
+        });
+      };
+      const stopWatching = watchForFrame(
+        mobile ? document.body : container,
+        () => {
+          visible = true;
+          if (alive) onVisible();
+          else tearDown();
+        },
+        { onlyNew: mobile, subtree: !mobile },
+      );
       try {
-        callVendor('capInit()', () => vendor.capInit!(clientType === 'mobile' ? document : container, { callback, showHeader }));
+        callVendor('capInit()', () => capInit!(mobile ? document : container, { callback, showHeader, start: () => undefined, end }));
       } catch (failure) {
         alive = false;
+        stopWatching();
         // It may have half-registered an instance (a callback, a frame) before it threw.
         tearDown();
         throw failure;
       }
       const session: VendorSession = {
-        refresh: () => callVendor('capRefresh()', () => vendor.capRefresh?.()),
-        getTicket: () => toTicket(callVendor('capGetTicket()', () => vendor.capGetTicket?.())),
+        refresh: () => own(() => callVendor('capRefresh()', () => capRefresh?.())),
+        getTicket: () => toTicket(callVendor('capGetTicket()', () => capGetTicket?.())),
         // The legacy captcha is shown from capInit on.
         show: () => undefined,
         destroy() {
           if (!alive) return;
           alive = false;
           tearDown();
+          if (visible) stopWatching();
+          else stopLateWatch = stopWatching;
         },
       };
       return session;

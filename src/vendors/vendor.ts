@@ -1,5 +1,5 @@
 import { CaptchaFailure, type CaptchaTicket, type ResultDetails } from '../events.js';
-import type { LoadOptions } from '../loader.js';
+import { TRUSTED_TYPES_ADVICE, loadScript, trustedTypesBlocked, violationCount, type LoadOptions } from '../loader.js';
 
 /** What a vendor reported, already checked and normalised; adapters never dispatch events. */
 export type VendorOutcome =
@@ -7,17 +7,22 @@ export type VendorOutcome =
   | ({ kind: 'closed' } & ResultDetails)
   | { kind: 'failed'; failure: CaptchaFailure };
 
-
 export interface VendorStartOptions {
   /** The element's own box, in the light DOM so that the vendor can reach it through `document`. */
   container: HTMLElement;
   /** Called for each result of this session only, and never after `destroy()`. */
   onOutcome(outcome: VendorOutcome): void;
+  /**
+   * The vendor's frame is on screen: in the box (legacy pc, embed), on the page (legacy mobile), or
+   * the popup after `show()`. Never after `destroy()`.
+   */
+  onVisible(): void;
 }
 
 /** One live vendor instance. */
 export interface VendorSession {
   refresh(): void;
+  /** What the vendor holds now; throws while it cannot tell (the legacy script before it rendered). */
   getTicket(): CaptchaTicket;
   /** Opens a popup captcha; nothing for captchas that are always shown. */
   show(): void;
@@ -28,6 +33,10 @@ export interface VendorSession {
 export interface Vendor {
   /** Whether the captcha lives in the element's box (otherwise the element takes no space). */
   readonly usesBox: boolean;
+  /** A popup: usable as soon as it is created, on screen only after `show()`. */
+  readonly onDemand: boolean;
+  /** The vendor call after which its frame should appear, for messages. */
+  readonly startCall: string;
   /** Resolves when `start` can be called; rejects with a `CaptchaFailure`. */
   load(options: LoadOptions): Promise<void>;
   /** Throws a `CaptchaFailure` (`vendor-error`) when the vendor throws. */
@@ -68,3 +77,17 @@ export function toTicket(value: unknown): CaptchaTicket {
 }
 
 export { field };
+
+/**
+ * Loads a vendor script and checks that it defined its API (`defined`); when it did not, the failure
+ * says whether Trusted Types killed it (Tencent's scripts assign HTML strings as they load).
+ */
+export async function loadVendorScript(src: string, options: LoadOptions, defined: () => boolean, api: string): Promise<void> {
+  const since = violationCount();
+  await loadScript(src, { ...options, isReady: defined });
+  if (defined()) return;
+  const message = (await trustedTypesBlocked(since))
+    ? `${src} ran but defined no ${api}: ${TRUSTED_TYPES_ADVICE}`
+    : `${src} defined no ${api}: not a captcha script URL?`;
+  throw new CaptchaFailure('vendor-missing', message);
+}

@@ -59,17 +59,32 @@ describe('verifyCaptchaResult against the emulator', () => {
     // An endpoint that would fail: proves the fallback ticket never leaves the server.
     const offline = { ...{ endpoint: 'http://127.0.0.1:9' } };
 
-    test('parseFallbackTicket reads trerror_<code>_<appId>_<seconds>', () => {
-      assert.deepEqual(parseFallbackTicket('trerror_1001_190000001_1795600000'), {
+    test('parseFallbackTicket reads terror_<code>_<appId>_<seconds>[_<sid>], for Tencent\'s error codes only', () => {
+      assert.deepEqual(parseFallbackTicket('terror_1001_190000001_1795600000'), {
         errorCode: 1001,
         appId: '190000001',
         issuedAt: new Date(1795600000 * 1000),
       });
-      assert.equal(parseFallbackTicket('t03abc'), undefined);
+      assert.equal(parseFallbackTicket('terror_1014_190000001_1795600000_sid-42').errorCode, 1014);
+      for (const bad of ['t03abc', 'trerror_1001_190000001_1795600000', 'terror_0_190000001_1795600000', 'terror_1015_190000001_1795600000', 'terror_12345678901234567890_1_1', 'terror_1001_190000001_1795600000\n']) {
+        assert.equal(parseFallbackTicket(bad), undefined, bad);
+      }
+    });
+
+    test('only a literal true from acceptFallback passes; it receives the error code; passed is a boolean', async () => {
+      const ticket = `terror_1002_${app.appId}_${now()}`;
+      const yes = await verifyCaptchaResult({ ...base, ...offline, ticket, randstr: '@abc', acceptFallback: () => 'yes' });
+      assert.equal(yes.passed, false);
+      let seen;
+      const rule = await verifyCaptchaResult({ ...base, ...offline, ticket, randstr: '@abc', acceptFallback: (f) => ((seen = f.errorCode), true) });
+      assert.equal(seen, 1002);
+      assert.equal(rule.passed, true);
+      const noAt = await verifyCaptchaResult({ ...base, ...offline, ticket, randstr: 'abc', acceptFallback: true });
+      assert.equal(noAt.passed, false);
     });
 
     test('not accepted unless acceptFallback says so, and never sent to Tencent', async () => {
-      const fallbackTicket = `trerror_1001_${app.appId}_${now()}`;
+      const fallbackTicket = `terror_1001_${app.appId}_${now()}`;
       const refused = await verifyCaptchaResult({ ...base, ...offline, ticket: fallbackTicket, randstr: '@abc' });
       assert.equal(refused.passed, false);
       assert.equal(refused.fallback.errorCode, 1001);
@@ -80,9 +95,9 @@ describe('verifyCaptchaResult against the emulator', () => {
     });
 
     test('another app, or too old: refused even when accepted', async () => {
-      const other = await verifyCaptchaResult({ ...base, ...offline, ticket: `trerror_1001_999_${now()}`, randstr: '@a', acceptFallback: true });
+      const other = await verifyCaptchaResult({ ...base, ...offline, ticket: `terror_1001_999_${now()}`, randstr: '@a', acceptFallback: true });
       assert.match(other.message, /another app/);
-      const old = await verifyCaptchaResult({ ...base, ...offline, ticket: `trerror_1001_${app.appId}_${now() - 3600}`, randstr: '@a', acceptFallback: true });
+      const old = await verifyCaptchaResult({ ...base, ...offline, ticket: `terror_1001_${app.appId}_${now() - 3600}`, randstr: '@a', acceptFallback: true });
       assert.equal(old.passed, false);
       assert.match(old.message, /too old/);
     });

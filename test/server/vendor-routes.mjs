@@ -5,6 +5,11 @@ import { readFile } from 'node:fs/promises';
 
 const FAKE = new URL('../fixtures/legacy-vendor.js', import.meta.url);
 const FAKE_CURRENT = new URL('../fixtures/tcaptcha-vendor.js', import.meta.url);
+/** The vendors' sub-scripts, which their entry scripts load from next to themselves. */
+const SUB_SCRIPTS = {
+  '/vendor/legacy-frame.js': new URL('../fixtures/legacy-frame.js', import.meta.url),
+  '/vendor/tcaptcha-frame.js': new URL('../fixtures/tcaptcha-frame.js', import.meta.url),
+};
 const requests = new Map();
 
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -23,6 +28,15 @@ export function vendorRoutes() {
     if (wait > 0) await delay(wait);
     ctx.set('Cache-Control', 'no-store');
     ctx.type = 'text/javascript';
+    if (SUB_SCRIPTS[ctx.path]) {
+      if (ctx.query.status) {
+        ctx.status = Number(ctx.query.status);
+        ctx.body = '// not served';
+      } else {
+        ctx.body = await readFile(SUB_SCRIPTS[ctx.path], 'utf8');
+      }
+      return;
+    }
     switch (ctx.path) {
       case '/vendor/legacy.js':
         ctx.body = await readFile(FAKE, 'utf8');
@@ -68,6 +82,8 @@ const POLICIES = {
   nonce: `script-src 'self' 'nonce-${CSP_NONCE}'; object-src 'none'`,
   // Trusted Types enforced; any policy name allowed.
   'trusted-types': `script-src 'self' 'nonce-${CSP_NONCE}'; require-trusted-types-for 'script'`,
+  // Trusted Types enforced, with 'strict-dynamic' so that the vendor's own sub-scripts may load.
+  'trusted-types-strict-dynamic': `script-src 'nonce-${CSP_NONCE}' 'strict-dynamic'; object-src 'none'; require-trusted-types-for 'script'`,
   // Trusted Types enforced and only Lit's policy allowed: ours cannot be created.
   'trusted-types-lit-only': `script-src 'self' 'nonce-${CSP_NONCE}'; require-trusted-types-for 'script'; trusted-types lit-html`,
 };
