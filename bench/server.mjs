@@ -17,7 +17,8 @@ export async function startBenchServer({ vendorLatencyMs = 150 } = {}) {
     let file = url.pathname;
     if (file.startsWith('/vendor/')) {
       await new Promise((resolve) => setTimeout(resolve, vendorLatencyMs));
-      file = '/test/fixtures/legacy-vendor.js';
+      // The fake loader and, like Tencent's, its deferred sub-script (both with the latency).
+      file = url.pathname === '/vendor/legacy-frame.js' ? '/test/fixtures/legacy-frame.js' : '/test/fixtures/legacy-vendor.js';
     }
     const path = normalize(join(ROOT, file));
     if (!path.startsWith(ROOT) || path.includes('node_modules')) {

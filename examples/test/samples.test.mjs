@@ -12,6 +12,8 @@ import { launchChromium } from '../../scripts/chromium.mjs';
 
 const EXAMPLES = fileURLToPath(new URL('..', import.meta.url));
 const FAKE_VENDOR = fileURLToPath(new URL('../../test/fixtures/legacy-vendor.js', import.meta.url));
+/** The fake loader's deferred sub-script, as the real loader loads TCapIframe.js. */
+const FAKE_FRAME = fileURLToPath(new URL('../../test/fixtures/legacy-frame.js', import.meta.url));
 const CDN_DIR = join(EXAMPLES, 'node_modules/t-captcha/dist/cdn');
 const TYPES = { '.js': 'text/javascript', '.html': 'text/html', '.css': 'text/css', '.map': 'application/json' };
 
@@ -29,7 +31,8 @@ async function serve(root) {
     const { pathname } = new URL(request.url, 'http://x');
     let file;
     if (pathname === '/favicon.ico') return response.writeHead(204).end();
-    if (pathname.startsWith('/vendor/')) file = FAKE_VENDOR;
+    if (pathname === '/vendor/legacy-frame.js') file = FAKE_FRAME;
+    else if (pathname.startsWith('/vendor/')) file = FAKE_VENDOR;
     else if (pathname.startsWith('/cdn/')) file = join(CDN_DIR, pathname.slice(5));
     else file = normalize(join(root, pathname === '/' ? 'index.html' : pathname));
     try {

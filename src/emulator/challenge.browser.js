@@ -217,20 +217,22 @@
 
     function solved(answer) {
       page.result = { ticket: answer.ticket, randstr: answer.randstr };
+      if (page.hooks) page.hooks.start();
       closeChallenge();
       var instance = page.instance;
       if (instance && instance.label) instance.label.textContent = '✓ 验证成功 · Verified';
       notify({ ret: 0, ticket: answer.ticket, randstr: answer.randstr });
     }
 
+    // As the real script: a close calls the `end` hook and no callback; a pass calls `end`, then the callbacks.
     function closedByUser() {
       closeChallenge();
-      notify({ ret: 1 });
     }
 
     function openChallenge() {
       var instance = page.instance;
       if (!instance || instance.challenge || page.result.ticket) return;
+      if (page.hooks) page.hooks.start();
       if (CONFIG.mode !== 'interactive') {
         passImmediately(CONFIG, solved);
         return;
@@ -263,15 +265,22 @@
 
     function closeChallenge() {
       var instance = page.instance;
+      if (page.hooks) page.hooks.end();
       if (instance && instance.challenge) {
         instance.challenge.remove();
         instance.challenge = null;
       }
     }
 
-    window.capInit = function (target, options) {
-      options = options || {};
-      if (typeof options.callback === 'function') page.callbacks.push(options.callback);
+    // capInit(target, options) or capInit(target, callback, options), as the real loader accepts.
+    window.capInit = function (target, second, third) {
+      var options = (typeof second === 'function' ? third : second) || {};
+      var callback = typeof second === 'function' ? second : options.callback;
+      if (typeof callback === 'function') page.callbacks.push(callback);
+      page.hooks = {
+        start: typeof options.start === 'function' ? options.start : function () {},
+        end: typeof options.end === 'function' ? options.end : function () {},
+      };
       if (page.instance) return; // the real script renders once per page until capDestroy
       var mobile = target === document;
       if (mobile !== (CONFIG.clientType === 'mobile')) {
@@ -326,6 +335,7 @@
       }
       page.instance = null;
       page.callbacks = [];
+      page.hooks = null;
       page.result = { ticket: '', randstr: '' };
     };
   }
@@ -341,6 +351,17 @@
       if (!appId) throw new Error('TencentCaptcha: appid is required');
       if (typeof callback !== 'function') throw new Error('TencentCaptcha: callback is required');
       var state = { frame: null, opening: false, destroyed: false, result: { ticket: '', randstr: '' } };
+
+      /** Errors as the real script builds them: a pass-shaped result with a terror_ ticket it made itself. */
+      function errorResult(code, message) {
+        return {
+          ret: 0,
+          ticket: 'terror_' + code + '_' + appId + '_' + Math.floor(Date.now() / 1000),
+          randstr: '@' + Math.random().toString(36).slice(2, 10),
+          errorCode: code,
+          errorMessage: message,
+        };
+      }
 
       function finish(result) {
         if (state.frame) state.frame.remove();
@@ -368,7 +389,7 @@
             state.opening = false;
             if (state.destroyed) return;
             if (session.errorCode) {
-              finish({ ret: 0, ticket: 'trerror_' + session.errorCode + '_' + appId + '_' + Math.floor(Date.now() / 1000), randstr: '@error', errorCode: session.errorCode, errorMessage: session.errorMessage });
+              finish(errorResult(session.errorCode, session.errorMessage));
               return;
             }
             var puzzle = { token: session.token, gapX: session.gapX, gapY: session.gapY, verifyUrl: CONFIG.verifyUrl };
@@ -387,7 +408,8 @@
           })
           .catch(function () {
             state.opening = false;
-            finish({ ret: 0, ticket: 'trerror_1001_' + appId + '_' + Math.floor(Date.now() / 1000), randstr: '@error', errorCode: 1001, errorMessage: 'network error' });
+            // The real script's code for a frame script that cannot load.
+            finish(errorResult(1004, 'network error'));
           });
       };
       this.destroy = function () {

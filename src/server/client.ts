@@ -65,6 +65,28 @@ interface ApiAnswer {
   url?: string;
 }
 
+/** An answer larger than this is no answer of the captcha API. */
+export const MAX_ANSWER_BYTES = 1024 * 1024;
+
+/** Reads at most `limit` bytes of a body; throws past that. The fetch's signal bounds the time. */
+async function readCapped(response: Response, limit: number): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new RangeError(`answer larger than ${limit} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** Defaults the legacy API expects (the values Tencent's own samples use). */
 const QUERY_DEFAULTS = { captchaType: 9, disturbLevel: 1, isHttps: 1 };
 
@@ -89,26 +111,38 @@ export function createCaptchaClient(options: CaptchaClientOptions): CaptchaClien
       Region: region,
       SecretId: secretId,
       Timestamp: Math.floor(Date.now() / 1000),
-      Nonce: randomInt(1, 2 ** 31 - 1),
+      // 48 random bits (randomInt's limit), still a safe integer: collisions, and spurious 4500s, stay out of reach.
+      Nonce: randomInt(1, 2 ** 48 - 1),
     };
     const defined = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined)) as Params;
     const signed = signRequest(endpoint, { ...defined, ...common }, secretKey, signatureMethod);
     const url = new URL(endpoint);
     for (const [key, value] of Object.entries(signed)) url.searchParams.set(key, String(value));
-    let response: Response;
-    try {
-      response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-    } catch (error) {
-      const timedOut = error instanceof Error && error.name === 'TimeoutError';
-      // The request URL carries the SecretId and signature: it never goes into the error.
-      const reason = timedOut ? `no answer within ${timeoutMs} ms` : `could not reach ${endpoint.host}`;
-      throw new CaptchaNetworkError(action, reason, { timedOut });
-    }
+    // One deadline for connecting, the headers and the whole body; redirects are not followed (they
+    // would carry the signed query elsewhere); anything but a 2xx JSON answer of bounded size is a failure.
     let answer: ApiAnswer;
     try {
-      answer = (await response.json()) as ApiAnswer;
-    } catch {
-      throw new CaptchaNetworkError(action, `${endpoint.host} answered HTTP ${response.status} without JSON`);
+      const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
+      if (response.status < 200 || response.status > 299) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new CaptchaNetworkError(action, `${endpoint.host} answered HTTP ${response.status || 'redirect'}`, { status: response.status });
+      }
+      const text = await readCapped(response, MAX_ANSWER_BYTES);
+      try {
+        answer = JSON.parse(text) as ApiAnswer;
+      } catch {
+        throw new CaptchaNetworkError(action, `${endpoint.host} answered HTTP ${response.status} without JSON`, { status: response.status });
+      }
+    } catch (error) {
+      if (error instanceof CaptchaNetworkError) throw error;
+      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      // The request URL carries the SecretId and signature: it never goes into the error.
+      const reason = timedOut
+        ? `no answer within ${timeoutMs} ms`
+        : error instanceof RangeError
+          ? `${endpoint.host}: ${error.message}`
+          : `could not reach ${endpoint.host}`;
+      throw new CaptchaNetworkError(action, reason, { timedOut });
     }
     if (typeof answer?.code !== 'number') {
       throw new CaptchaNetworkError(action, `${endpoint.host} answered without a code`);
@@ -120,7 +154,7 @@ export function createCaptchaClient(options: CaptchaClientOptions): CaptchaClien
 
   return {
     async getScriptUrl({ clientType, ...rest }) {
-      const code = CLIENT_TYPE_CODES[clientType];
+      const code = Object.hasOwn(CLIENT_TYPE_CODES, clientType) ? CLIENT_TYPE_CODES[clientType] : undefined;
       if (!code) throw new TypeError(`clientType must be one of ${Object.keys(CLIENT_TYPE_CODES).join(', ')}, not ${String(clientType)}.`);
       const answer = await call('CaptchaIframeQuery', { ...QUERY_DEFAULTS, ...rest, clientType: code });
       if (answer.code !== 0) throw new CaptchaApiError('CaptchaIframeQuery', answer.code, describe(answer));

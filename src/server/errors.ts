@@ -18,10 +18,13 @@ export class CaptchaApiError extends Error {
 export class CaptchaNetworkError extends Error {
   readonly action: string;
   readonly timedOut: boolean;
-  constructor(action: string, message: string, { timedOut = false, cause }: { timedOut?: boolean; cause?: unknown } = {}) {
+  /** The HTTP status when the API answered with one other than 2xx. */
+  readonly status?: number;
+  constructor(action: string, message: string, { timedOut = false, cause, status }: { timedOut?: boolean; cause?: unknown; status?: number } = {}) {
     super(`${action}: ${message}`, { cause });
     this.name = 'CaptchaNetworkError';
     this.action = action;
     this.timedOut = timedOut;
+    this.status = status;
   }
 }

@@ -256,4 +256,76 @@ describe('network failures', () => {
       html.close();
     }
   });
+
+  /** A one-route server for the hostile answers below. */
+  async function answering(handler, run) {
+    const server = createServer(handler);
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      return await run(createCaptchaClient({ secretId: 'id', secretKey: 'k', endpoint: `http://127.0.0.1:${server.address().port}/v2/index.php`, timeoutMs: 400 }));
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  }
+
+  test('a 500 or 502 whose body says code 0 is a CaptchaNetworkError with the status, never a pass', async () => {
+    for (const status of [500, 502]) {
+      await answering((req, res) => res.writeHead(status, { 'Content-Type': 'application/json' }).end('{"code":0}'), async (client) => {
+        const error = await client.verifyTicket({ ticket: 't', userIp: USER_IP, randstr: 'r' }).catch((e) => e);
+        assert.ok(error instanceof CaptchaNetworkError, String(error));
+        assert.equal(error.status, status);
+      });
+    }
+  });
+
+  test('a redirect is not followed (it would carry the signed query elsewhere)', async () => {
+    let followed = 0;
+    await answering((req, res) => {
+      if (req.url.startsWith('/elsewhere')) followed++;
+      res.writeHead(302, { Location: '/elsewhere' }).end();
+    }, async (client) => {
+      const error = await client.verifyTicket({ ticket: 't', userIp: USER_IP }).catch((e) => e);
+      assert.ok(error instanceof CaptchaNetworkError);
+      assert.equal(followed, 0);
+    });
+  });
+
+  test('an answer over 1 MB is an error, read no further', async () => {
+    await answering((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      const chunk = Buffer.alloc(64 * 1024, 32);
+      let sent = 0;
+      const pump = () => {
+        while (sent < 64 && res.write(chunk)) sent++;
+        if (sent < 64) res.once('drain', pump);
+        else res.end();
+      };
+      pump();
+    }, async (client) => {
+      const error = await client.verifyTicket({ ticket: 't', userIp: USER_IP }).catch((e) => e);
+      assert.ok(error instanceof CaptchaNetworkError);
+      assert.match(error.message, /larger than 1048576 bytes/);
+    });
+  });
+
+  test('a body that drips slowly runs into the one deadline (timedOut)', async () => {
+    await answering((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write('{"code"');
+      const timer = setInterval(() => res.write(' '), 50);
+      res.on('close', () => clearInterval(timer));
+    }, async (client) => {
+      const error = await client.verifyTicket({ ticket: 't', userIp: USER_IP }).catch((e) => e);
+      assert.ok(error instanceof CaptchaNetworkError);
+      assert.equal(error.timedOut, true);
+    });
+  });
+
+  test('clientType is checked as an own property: constructor, __proto__, toString are TypeErrors', async () => {
+    const client = createCaptchaClient({ secretId: 'id', secretKey: 'k', endpoint: 'http://127.0.0.1:9/v2/index.php' });
+    for (const clientType of ['constructor', '__proto__', 'toString']) {
+      await assert.rejects(client.getScriptUrl({ clientType, userIp: USER_IP }), TypeError, clientType);
+    }
+  });
 });

@@ -1,4 +1,8 @@
 import { createRoot } from 'react-dom/client';
+import { TCaptcha } from 't-captcha';
 import { App } from './App';
+
+// The samples serve the fake vendor from their own origin: the page's code allows it (markup cannot).
+TCaptcha.allowScriptHosts(location.host);
 
 createRoot(document.getElementById('app')!).render(<App />);
