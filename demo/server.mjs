@@ -14,6 +14,7 @@ function userIp(request) {
   return (request.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
 }
 
+/** The posted form as an object of strings; anything else (too large, not an object, broken JSON) throws. */
 async function readBody(request) {
   let body = '';
   for await (const chunk of request) {
@@ -21,7 +22,9 @@ async function readBody(request) {
     if (body.length > 100_000) throw new Error('body too large');
   }
   const type = request.headers['content-type'] ?? '';
-  return type.includes('application/json') ? JSON.parse(body) : Object.fromEntries(new URLSearchParams(body));
+  const form = type.includes('application/json') ? JSON.parse(body) : Object.fromEntries(new URLSearchParams(body));
+  if (typeof form !== 'object' || form === null || Array.isArray(form)) throw new Error('not a form');
+  return Object.fromEntries(Object.entries(form).map(([key, value]) => [key, typeof value === 'string' ? value : '']));
 }
 
 function listen(server, port, host) {
@@ -118,8 +121,14 @@ export async function startDemo({ port = 8090, emulatorPort = 8091, host = '127.
     }
   }
 
+  // Every request is answered and none can take the process down: a bad one is a 4xx, a bug a 500.
   const site = createServer(async (request, response) => {
-    const { pathname } = new URL(request.url ?? '/', 'http://demo');
+    let pathname;
+    try {
+      ({ pathname } = new URL(request.url ?? '/', 'http://demo'));
+    } catch {
+      return response.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad request target');
+    }
     try {
       if (request.method === 'GET' && pathname === '/') return await page(request, response, 'pc');
       if (request.method === 'GET' && pathname === '/mobile') return await page(request, response, 'mobile');
@@ -131,9 +140,14 @@ export async function startDemo({ port = 8090, emulatorPort = 8091, host = '127.
       }
       if (pathname === '/favicon.ico') return response.writeHead(204).end();
       response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
-    } catch (failure) {
-      response.writeHead(500, { 'Content-Type': 'text/plain' }).end(`Demo error: ${failure.message}`);
+    } catch {
+      if (response.headersSent) response.destroy();
+      else response.writeHead(500, { 'Content-Type': 'text/plain' }).end('Demo error');
     }
+  });
+  site.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
   const sitePort = await listen(site, port, host).catch(() => listen(site, 0, host));
   const origin = `http://${host}:${sitePort}`;

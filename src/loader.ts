@@ -165,9 +165,15 @@ function trustedPolicy(): TrustedTypePolicyLike | null {
   return policy;
 }
 
-/** Assigns `src` through the `t-captcha` policy where there is one, else as a plain string. */
-function setScriptSrc(script: HTMLScriptElement, url: string): void {
+/**
+ * The script URL as the `t-captcha` policy makes it (a TrustedScriptURL) where there is one, else the
+ * string. Throws a TypeError for a host the page did not allow.
+ */
+export function trustedScriptUrl(url: string): unknown {
   const trusted = trustedPolicy();
-  if (trusted) (script as { src: unknown }).src = trusted.createScriptURL(url);
-  else script.src = url;
+  return trusted ? trusted.createScriptURL(url) : url;
+}
+
+function setScriptSrc(script: HTMLScriptElement, url: string): void {
+  (script as { src: unknown }).src = trustedScriptUrl(url);
 }

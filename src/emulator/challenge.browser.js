@@ -76,20 +76,28 @@
     background.width = WIDTH;
     background.height = HEIGHT;
     background.className = 'tcaptcha-background';
-    // The answer, for automated tests: this is an emulator, not a defence.
-    background.dataset.gapX = String(puzzle.gapX);
     var context = background.getContext('2d');
-    var seed = 1;
-    for (var c = 0; c < puzzle.token.length; c++) seed = (seed * 31 + puzzle.token.charCodeAt(c)) % 2147483647;
-    drawBackground(context, seed || 7);
-    var piece = make(doc, 'canvas', '', 'position:absolute;left:0;top:' + puzzle.gapY + 'px;box-shadow:0 0 6px rgba(0,0,0,.6)');
+    var piece = make(doc, 'canvas', '', 'position:absolute;left:0;box-shadow:0 0 6px rgba(0,0,0,.6)');
     piece.width = PIECE;
     piece.height = PIECE;
-    piece.getContext('2d').drawImage(background, puzzle.gapX, puzzle.gapY, PIECE, PIECE, 0, 0, PIECE, PIECE);
-    context.fillStyle = 'rgba(0,0,0,0.55)';
-    context.fillRect(puzzle.gapX, puzzle.gapY, PIECE, PIECE);
-    context.strokeStyle = 'rgba(255,255,255,0.9)';
-    context.strokeRect(puzzle.gapX + 0.5, puzzle.gapY + 0.5, PIECE - 1, PIECE - 1);
+    var round = 0;
+    /** Draws the puzzle for its current gap; a wrong answer comes back with a new gap, and a new picture. */
+    function draw() {
+      // The answer, for automated tests: this is an emulator, not a defence.
+      background.dataset.gapX = String(puzzle.gapX);
+      var seed = 1 + round++;
+      for (var c = 0; c < puzzle.token.length; c++) seed = (seed * 31 + puzzle.token.charCodeAt(c)) % 2147483647;
+      drawBackground(context, seed || 7);
+      piece.style.top = puzzle.gapY + 'px';
+      var pieceContext = piece.getContext('2d');
+      pieceContext.clearRect(0, 0, PIECE, PIECE);
+      pieceContext.drawImage(background, puzzle.gapX, puzzle.gapY, PIECE, PIECE, 0, 0, PIECE, PIECE);
+      context.fillStyle = 'rgba(0,0,0,0.55)';
+      context.fillRect(puzzle.gapX, puzzle.gapY, PIECE, PIECE);
+      context.strokeStyle = 'rgba(255,255,255,0.9)';
+      context.strokeRect(puzzle.gapX + 0.5, puzzle.gapY + 0.5, PIECE - 1, PIECE - 1);
+    }
+    draw();
     stage.appendChild(background);
     stage.appendChild(piece);
     root.appendChild(stage);
@@ -133,9 +141,15 @@
           busy = false;
           if (answer.ret === 0) {
             status.textContent = '验证成功 · Verified';
+            advance(puzzle, answer);
             onSolved(answer);
           } else {
             status.textContent = answer.ret === 'expired' ? '已过期 · Expired, reload the page' : '请重试 · Try again';
+            if (typeof answer.gapX === 'number') {
+              puzzle.gapX = answer.gapX;
+              puzzle.gapY = answer.gapY;
+              draw();
+            }
             place(0);
           }
         })
@@ -178,13 +192,23 @@
     return handle;
   }
 
+  /** One ticket per puzzle: solving again (after a refresh) is the next puzzle the service handed out. */
+  function advance(puzzle, answer) {
+    if (!answer.next) return;
+    puzzle.token = answer.next.token;
+    puzzle.gapX = answer.next.gapX;
+    puzzle.gapY = answer.next.gapY;
+  }
+
   function passImmediately(puzzle, onSolved) {
     fetch(puzzle.verifyUrl, { method: 'POST', body: JSON.stringify({ token: puzzle.token, x: 0 }) })
       .then(function (response) {
         return response.json();
       })
       .then(function (answer) {
-        if (answer.ret === 0) onSolved(answer);
+        if (answer.ret !== 0) return;
+        advance(puzzle, answer);
+        onSolved(answer);
       });
   }
 

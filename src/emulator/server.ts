@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { sign, stringToSign, type SignatureMethod } from '../server/signature.js';
 import { TEST_CREDENTIALS, type EmulatorCredential, type EmulatorMode } from './credentials.js';
+import { ExpiringMap } from './expiring.js';
 import { verifyTc3 } from './tc3.js';
 import { createTicketSigner, randomRandstr } from './tickets.js';
 
@@ -38,6 +39,12 @@ const VERIFY_PATH = '/tcaptcha/verify';
 export const CURRENT_SCRIPT_PATH = '/TCaptcha.js';
 const SESSION_PATH = '/tcaptcha/session';
 const GAP_TOLERANCE_PX = 6;
+/** Wrong answers one puzzle takes; each one gets a new gap, and after the last the page needs a new script URL. */
+const MAX_ATTEMPTS = 5;
+/** Request bodies larger than this are refused (413). */
+const MAX_BODY_BYTES = 100_000;
+/** Width of the expiry buckets of nonces, puzzles and used tickets. */
+const BUCKET_MS = 30_000;
 const CLIENT_TYPES: Record<string, 'mobile' | 'pc' | 'app'> = { '1': 'mobile', '2': 'pc', '4': 'app' };
 
 const CHALLENGE_SCRIPT = readFileSync(new URL('./challenge.browser.js', import.meta.url), 'utf8');
@@ -50,6 +57,8 @@ interface ScriptGrant {
   gapX: number;
   gapY: number;
   served: boolean;
+  /** Wrong answers so far. */
+  attempts: number;
   expires: number;
 }
 
@@ -62,15 +71,43 @@ const RESULT_CODES: Record<Refusal[0], number> = { forged: 7, randstr: 7, mode: 
 const ok = (extra: Record<string, unknown> = {}): Answer => ({ code: 0, codeDesc: 'Success', message: '', ...extra });
 const fail = (code: number, codeDesc: string, message: string): Answer => ({ code, codeDesc, message });
 
-/** Collects a small request body, then hands it over. */
-function readBody(request: IncomingMessage, then: (body: string) => void): void {
-  let body = '';
-  request.setEncoding('utf8');
-  request.on('data', (chunk: string) => {
-    body += chunk;
-    if (body.length > 100_000) request.destroy();
+class BadRequest extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Collects a small request body; a larger one is a 413, a broken one a 400. */
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new BadRequest(413, `bodies are limited to ${MAX_BODY_BYTES} bytes`));
+        request.removeAllListeners('data');
+        request.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', () => reject(new BadRequest(400, 'the request body broke off')));
   });
-  request.on('end', () => then(body));
+}
+
+/** A JSON object from a body, or undefined for anything else (null, arrays, numbers, broken JSON). */
+function jsonObject(body: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(body);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -87,15 +124,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     now: clock = Date.now,
   } = options;
   const apps = new Map(credentials.map((credential) => [credential.secretId, credential]));
-  const seenNonces = new Map<string, number>(); // `${secretId}:${nonce}` → expiry (ms)
-  const grants = new Map<string, ScriptGrant>();
-  const usedTickets = new Set<string>();
+  // Each expires in time buckets: constant cost per call, memory bounded by what is still live.
+  const seenNonces = new ExpiringMap<true>(BUCKET_MS); // `${secretId}:${nonce}`
+  const grants = new ExpiringMap<ScriptGrant>(BUCKET_MS); // puzzle token → puzzle
+  const usedTickets = new ExpiringMap<true>(BUCKET_MS); // ticket id, until the ticket expires anyway
   const tickets = createTicketSigner();
   let origin = '';
 
   function forget(now: number): void {
-    for (const [key, expiry] of seenNonces) if (expiry < now) seenNonces.delete(key);
-    for (const [token, grant] of grants) if (grant.expires < now) grants.delete(token);
+    seenNonces.sweep(now);
+    grants.sweep(now);
+    usedTickets.sweep(now);
   }
 
   function api(request: IncomingMessage, url: URL): Answer {
@@ -118,8 +157,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return fail(4500, 'RequestReplayed', `Timestamp is more than ${timestampWindowSeconds} s away from now`);
     }
     const nonceKey = `${app.secretId}:${params.Nonce}`;
-    if (seenNonces.has(nonceKey)) return fail(4500, 'RequestReplayed', 'Nonce already used');
-    seenNonces.set(nonceKey, now + 2 * timestampWindowSeconds * 1000);
+    if (seenNonces.has(nonceKey, now)) return fail(4500, 'RequestReplayed', 'Nonce already used');
+    seenNonces.set(nonceKey, true, now + 2 * timestampWindowSeconds * 1000);
 
     switch (params.Action) {
       case 'CaptchaIframeQuery':
@@ -142,16 +181,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       gapX: randomInt(110, 240),
       gapY: randomInt(20, 90),
       served: false,
+      attempts: 0,
       expires: now + ticketTtlMs,
     };
-    grants.set(token, grant);
+    grants.set(token, grant, grant.expires);
     return [token, grant];
   }
 
   function scriptUrlFor(app: EmulatorCredential, params: Record<string, string>, now: number): Answer {
     const missing = ['captchaType', 'disturbLevel', 'isHttps', 'clientType'].filter((key) => !params[key]);
     if (missing.length > 0) return fail(4000, 'InvalidParameter', `missing ${missing.join(', ')}`);
-    const clientType = CLIENT_TYPES[params.clientType];
+    const clientType = Object.hasOwn(CLIENT_TYPES, params.clientType) ? CLIENT_TYPES[params.clientType] : undefined;
     if (!clientType) return fail(4000, 'InvalidParameter', 'clientType must be 1 (mobile), 2 (pc) or 4 (app)');
     const [token] = issueGrant(app, clientType, params.userIp ?? '', now);
     const asig = randomBytes(12).toString('base64url');
@@ -164,16 +204,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (!claims) return ['forged', 'the ticket was not issued by this service'];
     if (claims.appId !== app.appId) return ['app', 'the ticket belongs to another app'];
     if (claims.expires < now) return ['expired', 'the ticket has expired'];
-    if (usedTickets.has(claims.id)) return ['used', 'the ticket was already used'];
+    if (usedTickets.has(claims.id, now)) return ['used', 'the ticket was already used'];
     if (claims.userIp !== userIp) return ['ip', 'the user IP does not match the one the captcha was issued for'];
     if (randstr !== undefined && randstr !== claims.randstr) return ['randstr', 'randstr does not match the ticket'];
-    usedTickets.add(claims.id);
+    usedTickets.set(claims.id, true, claims.expires);
     if (app.mode === 'always-fail') return ['mode', 'always-fail test credentials'];
     return undefined;
   }
 
   function check(app: EmulatorCredential, params: Record<string, string>, now: number): Answer {
-    const missing = ['ticket', 'userIp', 'captchaType'].filter((key) => !params[key]);
+    // Tencent's CaptchaCheck needs the randstr that came with the ticket.
+    const missing = ['ticket', 'userIp', 'captchaType', 'randstr'].filter((key) => !params[key]);
     if (missing.length > 0) return fail(4000, 'InvalidParameter', `missing ${missing.join(', ')}`);
     const refusal = judge(app, params.ticket, params.userIp, params.randstr, now);
     return refusal ? fail(5100, 'TicketInvalid', refusal[1]) : ok();
@@ -190,12 +231,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (request.headers['x-tc-action'] !== 'DescribeCaptchaResult') {
       return error('InvalidAction', `unknown action ${String(request.headers['x-tc-action'])}`);
     }
-    let params: Record<string, unknown>;
-    try {
-      params = JSON.parse(body || '{}');
-    } catch {
-      return error('InvalidParameter', 'the body is not JSON');
-    }
+    const params = jsonObject(body || '{}');
+    if (!params) return error('InvalidParameter', 'the body is not a JSON object');
     const missing = ['CaptchaType', 'Ticket', 'UserIp', 'Randstr', 'CaptchaAppId', 'AppSecretKey'].filter((key) => params[key] === undefined || params[key] === '');
     if (missing.length > 0) return error('MissingParameter', `missing ${missing.join(', ')}`);
     const answer = (CaptchaCode: number, CaptchaMsg: string) => ({
@@ -209,7 +246,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
 
   function script(url: URL, response: ServerResponse): void {
-    const grant = grants.get(url.searchParams.get('token') ?? '');
+    const grant = grants.get(url.searchParams.get('token') ?? '', clock());
     response.setHeader('Content-Type', 'text/javascript; charset=utf-8');
     response.setHeader('Cache-Control', 'no-store');
     if (!grant || grant.served) {
@@ -238,12 +275,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   /** `TencentCaptcha#show()` asks for a puzzle for its app id; it is bound to the browser's address. */
   function session(request: IncomingMessage, body: string): Record<string, unknown> {
-    let appId: unknown;
-    try {
-      appId = JSON.parse(body).appId;
-    } catch {
-      return { errorCode: 1001, errorMessage: 'bad request' };
-    }
+    const input = jsonObject(body);
+    if (!input) return { errorCode: 1006, errorMessage: 'bad request' };
+    const { appId } = input;
     const app = credentials.find((credential) => credential.appId === String(appId));
     if (!app) return { errorCode: 10, errorMessage: `unknown appid ${String(appId)}` };
     const [token, grant] = issueGrant(app, 'pc', (request.socket.remoteAddress ?? '').replace(/^::ffff:/, ''), clock());
@@ -252,17 +286,33 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     return { token, gapX: grant.gapX, gapY: grant.gapY, mode: grant.mode };
   }
 
+  /**
+   * The user's answer to a puzzle. A solved puzzle yields one ticket and is gone; a wrong answer gets a
+   * new gap (the same puzzle never comes back), and after MAX_ATTEMPTS the puzzle is gone too.
+   */
   function verify(body: string): Record<string, unknown> {
-    let input: { token?: unknown; x?: unknown };
-    try {
-      input = JSON.parse(body);
-    } catch {
-      return { ret: 'bad-request' };
-    }
-    const grant = grants.get(String(input.token));
+    const input = jsonObject(body);
+    if (!input) return { ret: 'bad-request' };
+    const now = clock();
+    const token = String(input.token);
+    const grant = grants.get(token, now);
     if (!grant) return { ret: 'expired' };
     const solved = grant.mode !== 'interactive' || Math.abs(Number(input.x) - grant.gapX) <= GAP_TOLERANCE_PX;
-    if (!solved) return { ret: 'retry' };
+    if (!solved) {
+      grant.attempts += 1;
+      if (grant.attempts >= MAX_ATTEMPTS) {
+        grants.delete(token);
+        return { ret: 'expired' };
+      }
+      grant.gapX = randomInt(110, 240);
+      grant.gapY = randomInt(20, 90);
+      return { ret: 'retry', gapX: grant.gapX, gapY: grant.gapY, attemptsLeft: MAX_ATTEMPTS - grant.attempts };
+    }
+    grants.delete(token);
+    // The page may be asked to solve again (a refused ticket, capRefresh): its next puzzle, bound as this one was.
+    const app = credentials.find((credential) => credential.appId === grant.appId)!;
+    const [nextToken, next] = issueGrant(app, grant.clientType, grant.userIp, now);
+    next.served = true;
     const randstr = randomRandstr();
     const ticket = tickets.issue({
       id: randomBytes(9).toString('base64url'),
@@ -271,34 +321,47 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       randstr,
       expires: clock() + ticketTtlMs,
     });
-    return { ret: 0, ticket, randstr };
+    return { ret: 0, ticket, randstr, next: { token: nextToken, gapX: next.gapX, gapY: next.gapY } };
   }
 
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://emulator');
-    const json = (status: number, value: unknown) => {
-      response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Access-Control-Allow-Origin': '*' });
-      response.end(JSON.stringify(value));
-    };
+  async function route(request: IncomingMessage, response: ServerResponse, json: (status: number, value: unknown) => void): Promise<void> {
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://emulator');
+    } catch {
+      throw new BadRequest(400, 'the request target is not a URL path');
+    }
     if (request.method === 'GET' && url.pathname === API_PATH) return json(200, api(request, url));
     if (request.method === 'GET' && url.pathname === SCRIPT_PATH) return script(url, response);
     if (request.method === 'GET' && url.pathname === CURRENT_SCRIPT_PATH) return currentScript(response);
-    if (request.method === 'POST' && url.pathname === SESSION_PATH) {
-      readBody(request, (body) => json(200, session(request, body)));
-      return;
-    }
+    if (request.method === 'POST' && url.pathname === SESSION_PATH) return json(200, session(request, await readBody(request)));
     if (request.method === 'POST' && url.pathname === '/' && request.headers['x-tc-action']) {
-      readBody(request, (body) => json(200, describeCaptchaResult(request, url, body)));
-      return;
+      return json(200, describeCaptchaResult(request, url, await readBody(request)));
     }
-    if (request.method === 'POST' && url.pathname === VERIFY_PATH) {
-      readBody(request, (body) => json(200, verify(body)));
-      return;
-    }
+    if (request.method === 'POST' && url.pathname === VERIFY_PATH) return json(200, verify(await readBody(request)));
     if (request.method === 'GET' && url.pathname === '/') {
       return json(200, { service: 't-captcha emulator', endpoint: `${origin}${API_PATH}` });
     }
     json(404, { code: 4000, codeDesc: 'NotFound', message: `no route ${request.method} ${url.pathname}` });
+  }
+
+  // Every request is answered and none can take the process down: a bad one is a 4xx, a bug a 500.
+  const server = createServer((request, response) => {
+    const json = (status: number, value: unknown) => {
+      if (response.headersSent) return;
+      response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Access-Control-Allow-Origin': '*' });
+      response.end(JSON.stringify(value));
+    };
+    route(request, response, json).catch((error: unknown) => {
+      const status = error instanceof BadRequest ? error.status : 500;
+      const message = error instanceof BadRequest ? error.message : 'internal error';
+      if (!response.headersSent) json(status, { code: status === 500 ? 6000 : 4000, codeDesc: status === 500 ? 'InternalError' : 'BadRequest', message });
+      else response.destroy();
+    });
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

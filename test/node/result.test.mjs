@@ -103,3 +103,34 @@ describe('verifyCaptchaResult against the emulator', () => {
     });
   });
 });
+
+describe('verifyCaptchaResult against an endpoint that answers oddly', () => {
+  test('CaptchaCode must be the number 1: "1", true and [1] are refusals, and passed is a boolean', async () => {
+    const { createServer } = await import('node:http');
+    for (const code of ['"1"', 'true', '[1]', 'null']) {
+      const server = createServer((request, response) => {
+        request.resume();
+        request.on('end', () =>
+          response.writeHead(200, { 'Content-Type': 'application/json' }).end(`{"Response":{"CaptchaCode":${code},"CaptchaMsg":"odd","RequestId":"r"}}`),
+        );
+      });
+      await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const result = await verifyCaptchaResult({
+          secretId: app.secretId,
+          secretKey: app.secretKey,
+          captchaAppId: app.appId,
+          appSecretKey: app.appSecretKey,
+          userIp: USER_IP,
+          ticket: 't03abc',
+          randstr: '@r',
+          endpoint: `http://127.0.0.1:${server.address().port}`,
+        });
+        assert.equal(result.passed, false, code);
+        assert.equal(typeof result.passed, 'boolean');
+      } finally {
+        server.close();
+      }
+    }
+  });
+});

@@ -11,7 +11,7 @@ import {
   signRequest,
   stringToSign,
 } from '../../dist/server/index.js';
-import { solveChallenge } from './helpers.mjs';
+import { answerPuzzle, puzzleOf, solveChallenge } from './helpers.mjs';
 
 const { interactive, alwaysPass, alwaysFail } = TEST_CREDENTIALS;
 const USER_IP = '203.0.113.7';
@@ -50,6 +50,19 @@ describe('signing', () => {
     assert.equal(signed.SignatureMethod, 'HmacSHA256');
     assert.equal(signed.Signature, sign('GETh.example/p?A=1&B=2&SignatureMethod=HmacSHA256', 'k', 'HmacSHA256'));
   });
+
+  test("underscores in parameter names are written as '.' in the string to sign (Tencent's v2 rule)", () => {
+    const text = stringToSign('GET', 'h.example', '/p', { Instance_Ids_0: 'a', Action: 'X' });
+    assert.equal(text, 'GETh.example/p?Action=X&Instance.Ids.0=a');
+  });
+
+  test('the SignatureMethod sent is the method used: a stray one in the parameters cannot contradict it', () => {
+    const sha1 = signRequest(new URL('https://h.example/p'), { A: 1, SignatureMethod: 'HmacSHA256' }, 'k', 'HmacSHA1');
+    assert.equal(sha1.SignatureMethod, undefined);
+    assert.equal(sha1.Signature, sign('GETh.example/p?A=1', 'k', 'HmacSHA1'));
+    const sha256 = signRequest(new URL('https://h.example/p'), { A: 1, SignatureMethod: 'HmacSHA1' }, 'k', 'HmacSHA256');
+    assert.equal(sha256.SignatureMethod, 'HmacSHA256');
+  });
 });
 
 describe('client against the emulator', () => {
@@ -82,9 +95,40 @@ describe('client against the emulator', () => {
     assert.equal((await fetch(url)).status, 403);
   });
 
-  test('a wrong puzzle answer gets no ticket', async () => {
+  test('a wrong puzzle answer gets no ticket, and a new gap (the same puzzle never comes back)', async () => {
     const url = await client.getScriptUrl({ clientType: 'pc', userIp: USER_IP });
-    assert.deepEqual(await solveChallenge(url, { offset: 40 }), { ret: 'retry' });
+    const config = await puzzleOf(url);
+    const answer = await answerPuzzle(config, config.gapX + 40);
+    assert.equal(answer.ret, 'retry');
+    assert.equal(answer.ticket, undefined);
+    assert.equal(typeof answer.gapX, 'number');
+    // The old gap no longer solves it (unless the new one happens to be within tolerance of it).
+    if (Math.abs(answer.gapX - config.gapX) > 6) assert.equal((await answerPuzzle(config, config.gapX)).ret, 'retry');
+  });
+
+  test('a puzzle takes a few wrong answers, then it is gone', async () => {
+    const url = await client.getScriptUrl({ clientType: 'pc', userIp: USER_IP });
+    const config = await puzzleOf(url);
+    const rets = [];
+    for (let i = 0; i < 6; i++) rets.push((await answerPuzzle(config, -100)).ret);
+    assert.deepEqual(rets, ['retry', 'retry', 'retry', 'retry', 'expired', 'expired']);
+  });
+
+  test('one ticket per solved puzzle; the answer carries the next puzzle for a refresh', async () => {
+    const url = await client.getScriptUrl({ clientType: 'pc', userIp: USER_IP });
+    const config = await puzzleOf(url);
+    const first = await answerPuzzle(config, config.gapX);
+    assert.equal(first.ret, 0);
+    assert.equal((await answerPuzzle(config, config.gapX)).ret, 'expired');
+    const again = await answerPuzzle({ ...config, ...first.next }, first.next.gapX);
+    assert.equal(again.ret, 0);
+    assert.notEqual(again.ticket, first.ticket);
+  });
+
+  test('CaptchaCheck needs the randstr (4000 without it)', async () => {
+    const url = await client.getScriptUrl({ clientType: 'pc', userIp: USER_IP });
+    const { ticket } = await solveChallenge(url);
+    await assert.rejects(client.verifyTicket({ ticket, userIp: USER_IP }), (e) => e instanceof CaptchaApiError && e.code === 4000 && /randstr/.test(e.message));
   });
 
   test('HmacSHA256 requests are accepted', async () => {
