@@ -6,6 +6,29 @@
 (function (CONFIG) {
   'use strict';
 
+  // Tencent's scripts build markup from strings as they load: a page that enforces Trusted Types stops
+  // them here, as it stops the real ones.
+  document.createElement('b').innerHTML = '<i></i>';
+  // The frame script: the real ones load theirs (TCapIframe.js, tcaptcha-frame.js) before they can render.
+  if (CONFIG.api === 'frame') {
+    window.__tcaptchaEmulatorFrame = true;
+    return;
+  }
+
+  /** Loads the frame script as the real scripts load theirs: a plain <script>, without a nonce. */
+  function loadFrame(onDone) {
+    var script = document.createElement('script');
+    script.async = true;
+    script.src = CONFIG.frameUrl;
+    script.onload = function () {
+      onDone(window.__tcaptchaEmulatorFrame === true);
+    };
+    script.onerror = function () {
+      onDone(false);
+    };
+    document.head.appendChild(script);
+  }
+
   var PIECE = 44;
   var WIDTH = 300;
   var HEIGHT = 150;
@@ -296,8 +319,30 @@
       }
     }
 
+    // As the real loader: capInit renders only once the frame script has run (the last call before
+    // that wins), and capGetTicket throws until then.
+    var frameLoaded = false;
+    var initialised = false;
+    var deferred = null;
+    loadFrame(function (ok) {
+      frameLoaded = ok;
+      if (!ok) return;
+      var run = deferred;
+      deferred = null;
+      if (run) run();
+    });
+
     // capInit(target, options) or capInit(target, callback, options), as the real loader accepts.
     window.capInit = function (target, second, third) {
+      var run = function () {
+        initialised = true;
+        init(target, second, third);
+      };
+      if (frameLoaded) run();
+      else deferred = run;
+    };
+
+    function init(target, second, third) {
       var options = (typeof second === 'function' ? third : second) || {};
       var callback = typeof second === 'function' ? second : options.callback;
       if (typeof callback === 'function') page.callbacks.push(callback);
@@ -311,18 +356,29 @@
         console.error('TCaptcha emulator: this script URL was issued for clientType ' + CONFIG.clientType + '.');
         return;
       }
-      var instance = { mobile: mobile, showHeader: !!options.showHeader, trigger: null, style: null, label: null, challenge: null };
+      var instance = { mobile: mobile, showHeader: !!options.showHeader, trigger: null, wrap: null, label: null, challenge: null };
       page.instance = instance;
       page.result = { ticket: '', randstr: '' };
       if (mobile) {
         openChallenge();
       } else {
         if (!target || target.nodeType !== 1) throw new TypeError('capInit: the target must be an element');
-        var style = document.createElement('style');
-        style.textContent = '.tcaptcha-emulator-trigger{display:block;width:100%;height:100%;border:0}';
-        document.head.appendChild(style);
-        instance.style = style;
-        var trigger = frame(target, 'tcaptcha-emulator-trigger', '');
+        // As the real script: a <div> with the trigger iframe, sized from the target's computed size
+        // (at least 230×40) through element.style; no <style> element.
+        var computed = getComputedStyle(target);
+        var width = parseInt(computed.width, 10);
+        var height = parseInt(computed.height, 10);
+        var wrap = document.createElement('div');
+        target.appendChild(wrap);
+        instance.wrap = wrap;
+        var trigger = frame(
+          wrap,
+          'tcaptcha-emulator-trigger',
+          'display:block;border:none;position:relative;z-index:10;min-width:230px;min-height:40px;width:' +
+            (width >= 230 ? width + 'px' : computed.width === 'auto' ? '100%' : '230px') +
+            ';height:' +
+            (height >= 40 ? height + 'px' : '40px'),
+        );
         var doc = trigger.contentDocument;
         var button = make(doc, 'button', '', 'display:flex;align-items:center;gap:8px;width:100%;height:100vh;border:1px solid #c9cdd4;border-radius:4px;background:#f7f8fa;font:inherit;cursor:pointer;padding:0 12px');
         button.type = 'button';
@@ -335,9 +391,10 @@
         instance.trigger = trigger;
       }
       window.onresize = function () {};
-    };
+    }
 
     window.capGetTicket = function () {
+      if (!initialised) throw new TypeError("Cannot read properties of undefined (reading 'getTicket')");
       return { ticket: page.result.ticket, randstr: page.result.randstr };
     };
 
@@ -354,8 +411,7 @@
       var instance = page.instance;
       if (instance) {
         closeChallenge();
-        if (instance.trigger) instance.trigger.remove();
-        if (instance.style) instance.style.remove();
+        if (instance.wrap) instance.wrap.remove();
       }
       page.instance = null;
       page.callbacks = [];
@@ -366,6 +422,20 @@
 
   /** `new TencentCaptcha(appId, callback, options)` or `new TencentCaptcha(element, appId, callback, options)`. */
   function defineCurrentApi() {
+    // As the real TCaptcha.js: a second copy on the page throws; show() is queued until the frame script
+    // has loaded, and destroy() does not cancel a queued show.
+    if (window.__TencentCaptchaExists__ === true) throw new Error('请勿多次引用腾讯验证码的接入js');
+    window.__TencentCaptchaExists__ = true;
+    var frameDone = false;
+    var frameOk = false;
+    var queue = [];
+    loadFrame(function (ok) {
+      frameDone = true;
+      frameOk = ok;
+      var waiting = queue.splice(0);
+      for (var i = 0; i < waiting.length; i++) waiting[i].show();
+    });
+
     window.TencentCaptcha = function TencentCaptcha(first, second, third, fourth) {
       var embedded = !!first && first.nodeType === 1;
       var container = embedded ? first : null;
@@ -373,8 +443,16 @@
       var callback = embedded ? third : second;
       var options = (embedded ? fourth : third) || {};
       if (!appId) throw new Error('TencentCaptcha: appid is required');
-      if (typeof callback !== 'function') throw new Error('TencentCaptcha: callback is required');
-      var state = { frame: null, opening: false, destroyed: false, result: { ticket: '', randstr: '' } };
+      if (typeof callback !== 'function') throw new Error('Lost `callback`');
+      // The real constructor writes into the options object it was given.
+      var userReady = options.ready;
+      options.callback = callback;
+      options.appid = appId;
+      options.ready = function (result) {
+        if (typeof userReady === 'function') userReady.call(this, result);
+      };
+      var self = this;
+      var state = { frame: null, opening: false, result: { ticket: '', randstr: '' } };
 
       /** Errors as the real script builds them: a pass-shaped result with a terror_ ticket it made itself. */
       function errorResult(code, message) {
@@ -403,7 +481,15 @@
       }
 
       this.show = function () {
-        if (state.destroyed || state.frame || state.opening) return;
+        if (!frameDone) {
+          if (queue.indexOf(self) < 0) queue.push(self);
+          return;
+        }
+        if (!frameOk) {
+          finish(errorResult(1004, 'framejs_load_error'));
+          return;
+        }
+        if (state.frame || state.opening) return;
         state.opening = true;
         fetch(CONFIG.sessionUrl, { method: 'POST', body: JSON.stringify({ appId: appId }) })
           .then(function (response) {
@@ -411,7 +497,6 @@
           })
           .then(function (session) {
             state.opening = false;
-            if (state.destroyed) return;
             if (session.errorCode) {
               finish(errorResult(session.errorCode, session.errorMessage));
               return;
@@ -429,6 +514,11 @@
                 : 'position:fixed;left:50%;top:50%;width:326px;height:272px;margin:-136px 0 0 -163px;border:0;border-radius:8px;box-shadow:0 8px 32px rgba(0,0,0,.35);z-index:2147483647;background:#fff',
             );
             buildPuzzle(state.frame.contentDocument, puzzle, solved, closed, !embedded).focus();
+            var shown = state.frame;
+            // `ready`: the captcha is on screen.
+            setTimeout(function () {
+              if (state.frame === shown) options.ready({ ret: 0 });
+            });
           })
           .catch(function () {
             state.opening = false;
@@ -437,7 +527,6 @@
           });
       };
       this.destroy = function () {
-        state.destroyed = true;
         if (state.frame) state.frame.remove();
         state.frame = null;
       };

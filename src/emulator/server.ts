@@ -38,6 +38,8 @@ const VERIFY_PATH = '/tcaptcha/verify';
 /** The current API's script, as `turing.captcha.qcloud.com/TCaptcha.js`: give it to `<t-captcha src>`. */
 export const CURRENT_SCRIPT_PATH = '/TCaptcha.js';
 const SESSION_PATH = '/tcaptcha/session';
+/** The frame script both APIs load before they can render, as Tencent's load theirs from captcha.gtimg.com. */
+const FRAME_PATH = '/tcaptcha/frame.js';
 const GAP_TOLERANCE_PX = 6;
 /** Wrong answers one puzzle takes; each one gets a new gap, and after the last the page needs a new script URL. */
 const MAX_ATTEMPTS = 5;
@@ -256,6 +258,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     grant.served = true;
     const config = {
       api: 'legacy',
+      frameUrl: `${origin}${FRAME_PATH}`,
       verifyUrl: `${origin}${VERIFY_PATH}`,
       token: url.searchParams.get('token'),
       clientType: grant.clientType,
@@ -266,11 +269,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     response.writeHead(200).end(CHALLENGE_SCRIPT.replace('__TCAPTCHA_CONFIG__', JSON.stringify(config)));
   }
 
-  /** The current API's script: not single use (the real one is a static file). */
-  function currentScript(response: ServerResponse): void {
-    const config = { api: 'current', sessionUrl: `${origin}${SESSION_PATH}`, verifyUrl: `${origin}${VERIFY_PATH}` };
+  /** A static script, served with its configuration. */
+  function staticScript(response: ServerResponse, config: Record<string, unknown>): void {
     response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
     response.end(CHALLENGE_SCRIPT.replace('__TCAPTCHA_CONFIG__', JSON.stringify(config)));
+  }
+
+  /** The current API's script: not single use (the real one is a static file). */
+  function currentScript(response: ServerResponse): void {
+    staticScript(response, { api: 'current', frameUrl: `${origin}${FRAME_PATH}`, sessionUrl: `${origin}${SESSION_PATH}`, verifyUrl: `${origin}${VERIFY_PATH}` });
   }
 
   /** `TencentCaptcha#show()` asks for a puzzle for its app id; it is bound to the browser's address. */
@@ -334,6 +341,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (request.method === 'GET' && url.pathname === API_PATH) return json(200, api(request, url));
     if (request.method === 'GET' && url.pathname === SCRIPT_PATH) return script(url, response);
     if (request.method === 'GET' && url.pathname === CURRENT_SCRIPT_PATH) return currentScript(response);
+    if (request.method === 'GET' && url.pathname === FRAME_PATH) return staticScript(response, { api: 'frame' });
     if (request.method === 'POST' && url.pathname === SESSION_PATH) return json(200, session(request, await readBody(request)));
     if (request.method === 'POST' && url.pathname === '/' && request.headers['x-tc-action']) {
       return json(200, describeCaptchaResult(request, url, await readBody(request)));
