@@ -1,6 +1,7 @@
 // `npm run bench:server`: the emulator under 50,000 API calls (throughput at the start and at the end,
 // heap after expiry) and the demo under 500 concurrent page views + logins (latency, errors, memory).
 // Prints figures against the goals of the issue; run with --expose-gc (the npm script does).
+import { writeFile } from 'node:fs/promises';
 import { TEST_CREDENTIALS, startEmulator } from '../dist/emulator/index.js';
 import { createCaptchaClient } from '../dist/server/index.js';
 import { startDemo } from '../demo/server.mjs';
@@ -105,4 +106,6 @@ const heapAfterGc = () => {
   row('Demo: heap before / after (after GC)', `${mb(heapBefore)} / ${mb(heapAfter)}`);
 }
 
-console.log(`\nnpm run bench:server · Node ${process.version}\n\n| measure | value | goal | |\n|---|---|---|---|\n${rows.join('\n')}\n`);
+const report = `# Server benchmark results\n\n${new Date().toISOString().slice(0, 10)} · \`npm run bench:server\` · Node ${process.version}\n\n| measure | value | goal | |\n|---|---|---|---|\n${rows.join('\n')}\n`;
+console.log(`\n${report}`);
+await writeFile(new URL('./RESULTS-server.md', import.meta.url), report);

@@ -76,6 +76,15 @@ function shadowTree(): HTMLElement {
   return tree;
 }
 
+/**
+ * The element's own boolean attributes, bindable by frameworks that write `attr="false"` (Vue, Svelte,
+ * Preact, Angular's `[attr.…]`): absent or `"false"` is false; `""`, `"true"` or anything else is true.
+ */
+const flag = {
+  fromAttribute: (value: string | null) => value !== null && value.trim().toLowerCase() !== 'false',
+  toAttribute: (value: boolean) => (value ? '' : null),
+};
+
 const hostList = {
   fromAttribute: (value: string | null) => (value ?? '').toLowerCase().split(/\s+/).filter(Boolean),
   toAttribute: (value: readonly string[]) => value.join(' '),
@@ -117,15 +126,15 @@ export class TCaptcha extends ReactiveElement implements Claimant {
   static override properties = {
     src: { type: String },
     clientType: { type: String, attribute: 'client-type', reflect: true },
-    showHeader: { type: Boolean, attribute: 'show-header' },
+    showHeader: { type: Boolean, attribute: 'show-header', converter: flag },
     loadTimeout: { type: Number, attribute: 'load-timeout' },
     allowedHosts: { attribute: 'allowed-hosts', converter: hostList },
     appId: { type: String, attribute: 'app-id', reflect: true },
     type: { type: String, reflect: true },
     userLanguage: { type: String, attribute: 'user-language' },
-    darkMode: { type: Boolean, attribute: 'dark-mode' },
+    darkMode: { type: Boolean, attribute: 'dark-mode', converter: flag },
     bizState: { attribute: false },
-    fallback: { type: Boolean },
+    fallback: { type: Boolean, converter: flag },
     name: { type: String, reflect: true },
     randstrName: { type: String, attribute: 'randstr-name' },
     required: { type: Boolean, reflect: true },

@@ -226,3 +226,43 @@ describe('<t-captcha> core', () => {
     }
   });
 });
+
+describe('<t-captcha> boolean attributes as frameworks bind them', () => {
+  const cases: Array<[string | null, boolean]> = [
+    [null, false],
+    ['false', false],
+    ['FALSE', false],
+    ['', true],
+    ['true', true],
+    ['show-header', true],
+  ];
+  for (const [attribute, property] of [
+    ['show-header', 'showHeader'],
+    ['dark-mode', 'darkMode'],
+    ['fallback', 'fallback'],
+  ] as const) {
+    it(`${attribute}: absent or "false" is false; "", "true" or anything else is true`, async () => {
+      const el = await fixture<TCaptcha>(html`<t-captcha></t-captcha>`);
+      for (const [value, expected] of cases) {
+        if (value === null) el.removeAttribute(attribute);
+        else el.setAttribute(attribute, value);
+        expect(el[property], `${attribute}=${JSON.stringify(value)}`).to.equal(expected);
+      }
+    });
+  }
+
+  it('show-header bound false → true → false reaches capInit each time (mobile)', async () => {
+    const el = await fixture<TCaptcha>(html`<t-captcha client-type="mobile" show-header="false" src=${vendorUrl()}></t-captcha>`);
+    await ready(el);
+    expect(fake().instance!.showHeader).to.equal(false);
+    el.setAttribute('show-header', 'true');
+    await waitUntil(() => fake().instance?.showHeader === true, 'show-header true reaches the vendor');
+    el.setAttribute('show-header', 'false');
+    await waitUntil(() => fake().instance?.showHeader === false, 'show-header false reaches the vendor');
+  });
+
+  it('required keeps the native meaning: required="false" is still required, as on <input>', async () => {
+    const el = await fixture<TCaptcha>(html`<t-captcha required="false"></t-captcha>`);
+    expect(el.required).to.equal(true);
+  });
+});

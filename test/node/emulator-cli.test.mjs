@@ -28,11 +28,46 @@ test('t-captcha-emulator --port 0 serves the API and stops on SIGTERM', async ()
   assert.equal(code, 0);
 });
 
-test('t-captcha-emulator refuses a bad port with exit code 2', async () => {
-  const child = spawn(process.execPath, [CLI, '--port', 'eighty'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let errors = '';
-  child.stderr.on('data', (chunk) => (errors += chunk));
+/** Runs the CLI to its end: exit code, stdout, stderr. */
+async function run(args) {
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  child.stderr.on('data', (chunk) => (err += chunk));
   const [code] = await once(child, 'exit');
-  assert.equal(code, 2);
-  assert.match(errors, /--port must be a port number/);
+  return { code, out, err };
+}
+
+test('--help and -h print the usage and exit 0', async () => {
+  for (const flag of ['--help', '-h']) {
+    const { code, out, err } = await run([flag]);
+    assert.equal(code, 0);
+    assert.match(out, /^Usage: t-captcha-emulator/);
+    assert.equal(err, '');
+  }
+});
+
+test('a bad option or port: one clear line, no stack, exit 1', async () => {
+  for (const args of [['--bogus'], ['--port', 'eighty'], ['--port', '70000'], ['--port']]) {
+    const { code, err } = await run(args);
+    assert.equal(code, 1, args.join(' '));
+    assert.equal(err.trim().split('\n').length, 1, err);
+    assert.match(err, /^t-captcha-emulator: /);
+    assert.doesNotMatch(err, /\bat \S+:\d+/);
+  }
+});
+
+test('a busy port: one clear line naming it, exit 1', async () => {
+  const { createServer } = await import('node:net');
+  const busy = createServer();
+  await new Promise((resolve) => busy.listen(0, '127.0.0.1', resolve));
+  try {
+    const { code, err } = await run(['--port', String(busy.address().port)]);
+    assert.equal(code, 1);
+    assert.match(err, /already in use/);
+    assert.equal(err.trim().split('\n').length, 1);
+  } finally {
+    busy.close();
+  }
 });
