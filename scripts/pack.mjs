@@ -1,16 +1,25 @@
 // Packs t-captcha as npm does for a user: from a fresh clone of the committed tree, so that a tarball
 // never depends on a dist/ left over in a working copy. `prepack` builds it.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 
-/** Clones HEAD into a temporary directory that borrows this checkout's node_modules; returns its path and a cleanup. */
+/**
+ * What a fresh clone would hold once the current changes are committed (the files git tracks or would
+ * track, never ignored ones such as dist/), in a temporary directory that borrows this checkout's
+ * node_modules. Returns its path and a cleanup.
+ */
 export function freshClone() {
   const dir = mkdtempSync(join(tmpdir(), 't-captcha-clone-'));
-  execFileSync('git', ['clone', '--quiet', '--no-hardlinks', ROOT, dir]);
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' })
+    .split('\0')
+    .filter((file) => file && existsSync(join(ROOT, file)));
+  for (const file of files) {
+    cpSync(join(ROOT, file), join(dir, file), { recursive: false, force: true, dereference: false, errorOnExist: false });
+  }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -1,7 +1,8 @@
 // Each framework sample, built from the packed tarball, driven in real Chromium with the fake vendor:
-// the bound attributes arrive, the framework's handler gets the verified values, refresh() through
-// the framework's ref reaches the vendor, a state change re-binds client-type, and unmounting tears
-// the vendor down.
+// the bound attributes arrive, a bound boolean goes false → true → false, the framework's handler gets
+// the verified values, refresh() through the framework's ref reaches the vendor, a state change
+// re-binds client-type, and unmounting tears the vendor down. The server-rendered ones (SvelteKit,
+// Nuxt) also show that the server's HTML holds the element, which upgrades and hears events after hydration.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -23,7 +24,13 @@ const SAMPLES = {
   svelte: join(EXAMPLES, 'svelte/dist'),
   react: join(EXAMPLES, 'react/dist'),
   angular: join(EXAMPLES, 'angular/dist'),
+  preact: join(EXAMPLES, 'preact/dist'),
+  solid: join(EXAMPLES, 'solid/dist'),
+  sveltekit: join(EXAMPLES, 'sveltekit/dist'),
+  nuxt: join(EXAMPLES, 'nuxt/dist'),
 };
+/** Rendered on the server: their HTML already holds the element before any script runs. */
+const SERVER_RENDERED = new Set(['sveltekit', 'nuxt']);
 
 /** Serves one built sample, the CDN file from the installed tarball, and the fake vendor. */
 async function serve(root) {
@@ -34,7 +41,7 @@ async function serve(root) {
     if (pathname === '/vendor/legacy-frame.js') file = FAKE_FRAME;
     else if (pathname.startsWith('/vendor/')) file = FAKE_VENDOR;
     else if (pathname.startsWith('/cdn/')) file = join(CDN_DIR, pathname.slice(5));
-    else file = normalize(join(root, pathname === '/' ? 'index.html' : pathname));
+    else file = normalize(join(root, pathname.endsWith('/') ? `${pathname}index.html` : pathname));
     try {
       const body = await readFile(file);
       response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
@@ -62,12 +69,17 @@ describe('framework samples, built from the packed tarball', () => {
       page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
       try {
         const src = `${server.origin}/vendor/legacy.js?sample=${name}`;
+        if (SERVER_RENDERED.has(name)) {
+          const html = await (await fetch(`${server.origin}/`)).text();
+          assert.match(html, /<t-captcha[\s>]/, 'the server-rendered HTML holds the element');
+        }
         await page.goto(`${server.origin}/?src=${encodeURIComponent(src)}`);
         await page.waitForFunction(() => document.querySelector('t-captcha')?.state === 'ready');
         const count = (call) => page.evaluate((c) => window.__fakeCaptcha.count(c), call);
 
         // The attribute and the property bound from framework state arrive.
-        assert.equal(await page.getAttribute('t-captcha', 'client-type'), 'pc');
+        assert.equal(await page.evaluate(() => document.querySelector('t-captcha') instanceof customElements.get('t-captcha')), true, 'upgraded');
+        assert.equal(await page.evaluate(() => document.querySelector('t-captcha').clientType), 'pc');
         assert.equal(await page.evaluate(() => document.querySelector('t-captcha').src), src);
         assert.equal(await count('capInit'), 1);
 
@@ -80,17 +92,26 @@ describe('framework samples, built from the packed tarball', () => {
         await page.click('#refresh');
         assert.equal(await count('capRefresh'), 1);
 
+        // A bound boolean, false → true → false, whether the framework sets the property or writes "false".
+        const showHeader = () => page.evaluate(() => document.querySelector('t-captcha').showHeader);
+        assert.equal(await showHeader(), false, 'show-header bound false');
+        await page.click('#header');
+        await page.waitForFunction(() => document.querySelector('t-captcha').showHeader === true);
+        await page.click('#header');
+        await page.waitForFunction(() => document.querySelector('t-captcha').showHeader === false);
+        const restarts = await count('capDestroy');
+
         // A state change re-binds the attribute: a new vendor instance for the document.
         await page.click('#mobile');
         await page.waitForFunction(() => document.querySelector('t-captcha').getAttribute('client-type') === 'mobile');
         await page.waitForFunction(() => window.__fakeCaptcha.instance?.mobile === true);
-        assert.equal(await count('capDestroy'), 1);
+        assert.equal(await count('capDestroy'), restarts + 1);
 
         // The mobile captcha covers the page; the user closes it, then the app unmounts the element.
         await page.evaluate(() => window.__fakeCaptcha.close());
         await page.click('#unmount');
         await page.waitForFunction(() => !document.querySelector('t-captcha') && window.__fakeCaptcha.instance === null);
-        assert.equal(await count('capDestroy'), 2);
+        assert.equal(await count('capDestroy'), restarts + 2);
         assert.deepEqual(problems, []);
       } finally {
         await page.close();

@@ -7,6 +7,7 @@ import type {} from 't-captcha/react';
 export function App() {
   const [src] = useState(new URLSearchParams(location.search).get('src') ?? '');
   const [clientType, setClientType] = useState<'pc' | 'mobile'>('pc');
+  const [showHeader, setShowHeader] = useState(false);
   const [mounted, setMounted] = useState(true);
   const [result, setResult] = useState({ ticket: '', randstr: '' });
   const captcha = useRef<TCaptcha>(null);
@@ -16,12 +17,13 @@ export function App() {
 
   return (
     <>
-      {mounted && <t-captcha ref={captcha} client-type={clientType} src={src} onverified={onverified} />}
+      {mounted && <t-captcha ref={captcha} client-type={clientType} show-header={showHeader} src={src} onverified={onverified} />}
       <p>
         ticket <output id="ticket">{result.ticket}</output> randstr <output id="randstr">{result.randstr}</output>
       </p>
       <button id="refresh" onClick={() => captcha.current?.refresh()}>Refresh</button>
       <button id="mobile" onClick={() => setClientType('mobile')}>Mobile</button>
+      <button id="header" onClick={() => setShowHeader(!showHeader)}>Header</button>
       <button id="unmount" onClick={() => setMounted(false)}>Unmount</button>
     </>
   );

@@ -9,17 +9,20 @@ import 't-captcha/define';
   template: `
     @if (mounted()) {
       <!-- [attr.client-type]: an attribute; a plain [client-type] would set a property of that name. -->
-      <t-captcha #captcha [attr.client-type]="clientType()" [src]="src()" (verified)="onVerified($event)"></t-captcha>
+      <t-captcha #captcha [attr.client-type]="clientType()" [attr.show-header]="showHeader()" [src]="src()" (verified)="onVerified($event)"></t-captcha>
     }
     <p>ticket <output id="ticket">{{ ticket() }}</output> randstr <output id="randstr">{{ randstr() }}</output></p>
     <button id="refresh" (click)="captcha()?.nativeElement?.refresh()">Refresh</button>
     <button id="mobile" (click)="clientType.set('mobile')">Mobile</button>
+    <button id="header" (click)="showHeader.set(!showHeader())">Header</button>
     <button id="unmount" (click)="mounted.set(false)">Unmount</button>
   `,
 })
 export class AppComponent {
   readonly src = signal(new URLSearchParams(location.search).get('src') ?? '');
   readonly clientType = signal<'pc' | 'mobile'>('pc');
+  // Bound as an attribute, false is written "false", which the element reads as false.
+  readonly showHeader = signal(false);
   readonly mounted = signal(true);
   readonly ticket = signal('');
   readonly randstr = signal('');
