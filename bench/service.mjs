@@ -7,6 +7,11 @@ import { createCaptchaClient } from '../dist/server/index.js';
 import { startDemo } from '../demo/server.mjs';
 import { answerPuzzle, puzzleOf } from '../test/node/helpers.mjs';
 
+if (typeof globalThis.gc !== 'function') {
+  console.error('bench/service.mjs needs --expose-gc to measure the heap: run `npm run bench:server`.');
+  process.exit(1);
+}
+
 const CALLS = Number(process.env.BENCH_CALLS ?? 50_000);
 const WINDOW = 5_000;
 const CONCURRENCY = 16;
