@@ -1,5 +1,6 @@
 // One source, two builds: dist/ (ES modules, `lit` external, for bundlers) and
-// dist/cdn/t-captcha.min.js (one minified ES module with Lit inside, for <script type="module">).
+// dist/cdn/t-captcha.min.js (one minified ES module with Lit inside, for <script type="module">, with
+// each extra language as a small module in dist/cdn/i18n/ that it loads on demand).
 // Type declarations come from tsc afterwards (`npm run build`). Only the CDN file has a source map
 // (with the sources inside): the npm build is readable as it is.
 import { build } from 'esbuild';
@@ -36,6 +37,10 @@ await Promise.all([
   build({
     entryPoints: ['src/cdn.ts'],
     outfile: 'dist/cdn/t-captcha.min.js',
+    // Each language beyond zh-cn and en stays a module of its own next to the file (built below),
+    // loaded on demand: one request for the element, one more only for a page in another language.
+    external: ['./i18n/*'],
+    charset: 'utf8',
     bundle: true,
     format: 'esm',
     target: 'es2022',
@@ -45,6 +50,7 @@ await Promise.all([
     sourcemap: true,
     plugins: [minifyCssTemplates],
   }),
+  build({ entryPoints: list('src/i18n'), outdir: 'dist/cdn/i18n', format: 'esm', target: 'es2022', minify: true, charset: 'utf8' }),
 ]);
 // The emulator serves this browser script as it is.
 copyFileSync('src/emulator/challenge.browser.js', 'dist/emulator/challenge.browser.js');

@@ -1,19 +1,20 @@
-// Lit's ReactiveElement (the base of LitElement): properties, attributes, update cycle and styles.
-// The shadow tree is static, so lit-html's templating would be 3 kB of CDN file for nothing.
-import { ReactiveElement, css, unsafeCSS, type PropertyValues } from '@lit/reactive-element';
+import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
+import { AnnouncerController } from './controllers/announcer.js';
+import { FormController } from './controllers/form.js';
+import { OwnershipController } from './controllers/ownership.js';
 import {
   CaptchaErrorEvent,
   CaptchaFailure,
   ClosedEvent,
   ReadyEvent,
   VerifiedEvent,
+  type CaptchaErrorCode,
   type CaptchaTicket,
 } from './events.js';
 import { CURRENT_SCRIPT_URL, DEFAULT_LOAD_TIMEOUT_MS, MOBILE_VIEWPORT, checkClientType, type ClientType } from './config.js';
 import { allowScriptHosts, checkScriptSrc } from './hosts.js';
 import { TRUSTED_TYPES_ADVICE, trustedTypesBlocked, violationCount } from './loader.js';
-import { message, type MessageKey } from './messages.js';
-import { claim, release, type Claimant } from './singleton.js';
+import { isRightToLeft, languageOf, message, type MessageKey } from './messages.js';
 import { currentVendor } from './vendors/current.js';
 import { legacyVendor } from './vendors/legacy.js';
 import { EMPTY_TICKET, type Vendor, type VendorOutcome, type VendorSession } from './vendors/vendor.js';
@@ -39,13 +40,15 @@ const RESTART_ON: ReadonlySet<PropertyKey> = new Set([
   'fallback',
 ]);
 
-/** What the live region says in each state; nothing while idle or waiting. */
-const ANNOUNCED: Partial<Record<CaptchaState, MessageKey>> = {
-  loading: 'loading',
-  ready: 'ready',
-  verified: 'verified',
-  closed: 'closed',
-  error: 'error',
+/** The error panel's message for each failure: the network, the page's setup, or the vendor. */
+const PANEL_MESSAGE: Record<CaptchaErrorCode, MessageKey> = {
+  'script-load-failed': 'errorNetwork',
+  'script-timeout': 'errorNetwork',
+  'render-timeout': 'errorNetwork',
+  'invalid-src': 'errorSetup',
+  'invalid-attribute': 'errorSetup',
+  'vendor-missing': 'errorSetup',
+  'vendor-error': 'error',
 };
 
 const warned = new Set<string>();
@@ -61,19 +64,6 @@ function inIframe(): boolean {
   } catch {
     return true;
   }
-}
-
-let tree: HTMLElement | undefined;
-/** Built once with DOM calls (no innerHTML: pages with Trusted Types forbid it), then cloned. */
-function shadowTree(): HTMLElement {
-  if (!tree) {
-    tree = document.createElement('div');
-    tree.setAttribute('part', 'box');
-    const slot = document.createElement('slot');
-    slot.name = 't-captcha-container';
-    tree.append(slot);
-  }
-  return tree;
 }
 
 /**
@@ -107,11 +97,15 @@ const hostList = {
  * @cssprop [--t-captcha-min-height=40px] - Height the host reserves on pc (the vendor needs at least 40px).
  *
  * @csspart box - The frame around the captcha box, inside the host.
+ * @csspart loading - The quiet indicator in the box while the captcha loads (pc, embed).
+ * @csspart error - The panel in the box when the captcha cannot be shown (pc, embed).
+ * @csspart retry - The panel's button, which calls `refresh()`.
  * @csspart status - The visually hidden live region that announces the state.
  *
  * @slot t-captcha-container - Used by the element itself for the vendor's light-DOM box; do not fill.
+ * @slot error - Replaces the error panel's message (the retry button stays).
  */
-export class TCaptcha extends ReactiveElement implements Claimant {
+export class TCaptcha extends LitElement {
   static formAssociated = true;
 
   /**
@@ -172,6 +166,69 @@ export class TCaptcha extends ReactiveElement implements Claimant {
     :host(:disabled) [part='box'] {
       opacity: 0.5;
     }
+    [part='box'] {
+      position: relative;
+    }
+    /* Drawn over the reserved box, the same size: nothing moves when the state changes. */
+    .panel {
+      position: absolute;
+      inset: 0 auto auto 0;
+      box-sizing: border-box;
+      width: var(--t-captcha-width, 230px);
+      height: var(--t-captcha-height, 54px);
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      padding: 0 10px;
+      overflow: hidden;
+      border: 1px solid #dcdfe6;
+      border-radius: 4px;
+      background: #f7f8fa;
+      color: #4e5969;
+      font: 13px/1.3 system-ui, sans-serif;
+    }
+    :host([app-id]) .panel {
+      width: var(--t-captcha-width, 300px);
+      height: var(--t-captcha-height, 230px);
+    }
+    [part='loading'] {
+      justify-content: center;
+    }
+    .spinner {
+      width: 18px;
+      height: 18px;
+      border: 2px solid #c9cdd4;
+      border-top-color: #1f6feb;
+      border-radius: 50%;
+      animation: spin 0.9s linear infinite;
+    }
+    @keyframes spin {
+      to {
+        transform: rotate(360deg);
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .spinner {
+        animation: none;
+        border-color: #1f6feb;
+      }
+    }
+    [part='error'] {
+      justify-content: space-between;
+      border-color: #f5c2c0;
+      background: #fff7f7;
+      color: #a8071a;
+    }
+    [part='retry'] {
+      flex: none;
+      font: inherit;
+      padding: 4px 10px;
+      border: 1px solid currentColor;
+      border-radius: 4px;
+      background: #fff;
+      color: inherit;
+      cursor: pointer;
+    }
     [part='status'] {
       position: absolute;
       width: 1px;
@@ -213,24 +270,36 @@ export class TCaptcha extends ReactiveElement implements Claimant {
   declare required: boolean;
 
   #state: CaptchaState = 'idle';
-  /** In the singleton's list (connected, or disconnected less than a microtask ago). */
-  #claimed = false;
-  #owner = false;
+  /** Why the element is in `error`, for the panel. */
+  #failure: CaptchaFailure | undefined;
   #needsStart = false;
   /** Bumped whenever the current attempt is abandoned; async continuations compare it. */
   #attempt = 0;
   #session: VendorSession | undefined;
-  #verified: CaptchaTicket = EMPTY_TICKET;
   #container: HTMLElement | undefined;
-  #internals: ElementInternals | undefined;
-  #disabled = false;
-  #status: HTMLElement | undefined;
   /** show() was called before the vendor was ready: a click on a slow network is not lost. */
   #showWhenReady = false;
   /** The render watchdog: the vendor must put its frame on screen within `load-timeout`. */
   #watchdog: ReturnType<typeof setTimeout> | undefined;
   /** Trusted Types violations counted before this attempt's load, to tell whether it met one. */
   #violationsBefore = 0;
+
+  readonly #form = new FormController(this, () => message(this, 'required', () => this.#form.sync()));
+  readonly #announcer = new AnnouncerController(this);
+  readonly #ownership = new OwnershipController(this, {
+    activate: () => {
+      this.#needsStart = true;
+      this.requestUpdate();
+    },
+    deactivate: (left) => {
+      this.#showWhenReady = false;
+      this.#stop();
+      this.#setState(left ? 'idle' : 'waiting');
+    },
+    moved: () => {
+      if (this.#needsStart && this.#ownership.owner) this.requestUpdate();
+    },
+  });
 
   constructor() {
     super();
@@ -244,7 +313,6 @@ export class TCaptcha extends ReactiveElement implements Claimant {
     this.fallback = false;
     this.randstrName = 'randstr';
     this.required = false;
-    this.#internals = this.attachInternals?.();
   }
 
   override connectedCallback(): void {
@@ -252,42 +320,6 @@ export class TCaptcha extends ReactiveElement implements Claimant {
     if (inIframe()) {
       warnOnce('iframe', 'Tencent captcha does not work inside an iframe (it gets cut off).');
     }
-    // Moved within the DOM (disconnected earlier in this task): the same live instance, same rank.
-    if (this.#claimed) {
-      if (this.#needsStart && this.#owner) this.requestUpdate();
-      return;
-    }
-    this.#claimed = true;
-    claim(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // A move is a disconnect and a connect in one task: decide once it is over.
-    queueMicrotask(() => {
-      if (this.isConnected) return;
-      this.#stop();
-      this.#showWhenReady = false;
-      this.#owner = false;
-      this.#claimed = false;
-      release(this);
-      this.#setState('idle');
-    });
-  }
-
-  /** @internal The singleton policy made this element the vendor's owner. */
-  activate(): void {
-    this.#owner = true;
-    this.#needsStart = true;
-    this.requestUpdate();
-  }
-
-  /** @internal Another element took the vendor over. */
-  deactivate(): void {
-    this.#owner = false;
-    this.#showWhenReady = false;
-    this.#stop();
-    this.#setState('waiting');
   }
 
   /** Where the element is in its life: idle, waiting, loading, ready, verified, closed or error. */
@@ -311,9 +343,12 @@ export class TCaptcha extends ReactiveElement implements Claimant {
 
   /** Ask the user to solve the captcha again (also after your server rejected a ticket); retries after an error. */
   refresh(): void {
-    this.#setVerified(EMPTY_TICKET);
+    this.#form.setTicket(EMPTY_TICKET);
     if (!this.#session) {
-      if (this.#owner && this.isConnected) this.activate();
+      if (this.#ownership.owner && this.isConnected) {
+        this.#needsStart = true;
+        this.requestUpdate();
+      }
       return;
     }
     try {
@@ -336,30 +371,30 @@ export class TCaptcha extends ReactiveElement implements Claimant {
     } catch {
       // The vendor's own state is not ready to be read; ours is.
     }
-    return this.#verified;
+    return this.#form.ticket;
   }
 
   /** The form that owns the element, as for any form control. */
   get form(): HTMLFormElement | null {
-    return this.#internals?.form ?? null;
+    return this.#form.internals?.form ?? null;
   }
 
   /** As for any form control; `valueMissing` while `required` and not passed. */
   get validity(): ValidityState | undefined {
-    return this.#internals?.validity;
+    return this.#form.internals?.validity;
   }
 
   /** The localized "please complete the captcha" while `required` and not passed, else empty. */
   get validationMessage(): string {
-    return this.#internals?.validationMessage ?? '';
+    return this.#form.internals?.validationMessage ?? '';
   }
 
   checkValidity(): boolean {
-    return this.#internals?.checkValidity() ?? true;
+    return this.#form.internals?.checkValidity() ?? true;
   }
 
   reportValidity(): boolean {
-    return this.#internals?.reportValidity() ?? true;
+    return this.#form.internals?.reportValidity() ?? true;
   }
 
   /** @internal A form reset asks for a new solve. */
@@ -369,21 +404,34 @@ export class TCaptcha extends ReactiveElement implements Claimant {
 
   /** @internal A disabled fieldset or form: nothing to submit, nothing to click. */
   formDisabledCallback(disabled: boolean): void {
-    this.#disabled = disabled;
+    this.#form.disabled = disabled;
     if (this.#container) this.#container.inert = disabled;
   }
 
-  /** The static shadow tree (the box with the vendor's slot), cloned. The live region comes with ownership. */
-  protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    const root = super.createRenderRoot();
-    root.append(shadowTree().cloneNode(true));
-    return root;
+  /** The box with the vendor's slot; over it, the loading indicator or the error panel; the live region. */
+  protected override render() {
+    return html`<div part="box"><slot name="t-captcha-container"></slot>${this.#panel()}</div>${this.#announcer.region()}`;
+  }
+
+  /** Only where the captcha takes space in the page (pc, embed): mobile and popup show nothing in the flow. */
+  #panel() {
+    const inFlow = this.appId ? this.type === 'embed' : this.clientType !== 'mobile';
+    if (!inFlow || (this.#state !== 'loading' && this.#state !== 'error')) return nothing;
+    const rerender = () => this.requestUpdate();
+    const dir = isRightToLeft(languageOf(this)) ? 'rtl' : 'ltr';
+    if (this.#state === 'loading') {
+      return html`<div class="panel" part="loading" aria-hidden="true"><span class="spinner"></span></div>`;
+    }
+    const key = this.#failure ? PANEL_MESSAGE[this.#failure.code] : 'error';
+    return html`<div class="panel" part="error" dir=${dir}>
+      <slot name="error"><span>${message(this, key, rerender)}</span></slot>
+      <button part="retry" type="button" @click=${() => this.refresh()}>${message(this, 'retry', rerender)}</button>
+    </div>`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('name') || changed.has('randstrName') || changed.has('required')) this.#updateForm();
     const restart = this.#needsStart || [...changed.keys()].some((key) => RESTART_ON.has(key));
-    if (restart && this.#owner && this.isConnected) {
+    if (restart && this.#ownership.owner && this.isConnected) {
       this.#needsStart = false;
       void this.#start();
     }
@@ -418,7 +466,7 @@ export class TCaptcha extends ReactiveElement implements Claimant {
   async #start(): Promise<void> {
     this.#stop();
     const attempt = this.#attempt;
-    this.#setVerified(EMPTY_TICKET);
+    this.#form.setTicket(EMPTY_TICKET);
     let vendor: Vendor | undefined;
     try {
       vendor = this.#vendor();
@@ -431,7 +479,6 @@ export class TCaptcha extends ReactiveElement implements Claimant {
       return;
     }
     this.#placeContainer(vendor.usesBox);
-    this.#liveRegion();
     this.#setState('loading');
     this.#violationsBefore = violationCount();
     try {
@@ -524,7 +571,7 @@ export class TCaptcha extends ReactiveElement implements Claimant {
       this.#container.setAttribute(CONTAINER_ATTRIBUTE, '');
       this.#container.slot = 't-captcha-container';
     }
-    this.#container.inert = this.#disabled;
+    this.#container.inert = this.#form.disabled;
     if (this.#container.parentNode !== this) this.append(this.#container);
   }
 
@@ -532,12 +579,12 @@ export class TCaptcha extends ReactiveElement implements Claimant {
     this.#disarmWatchdog();
     switch (outcome.kind) {
       case 'verified':
-        this.#setVerified({ ticket: outcome.ticket, randstr: outcome.randstr });
+        this.#form.setTicket({ ticket: outcome.ticket, randstr: outcome.randstr });
         this.#setState('verified');
         this.dispatchEvent(new VerifiedEvent(outcome.ticket, outcome.randstr, outcome));
         return;
       case 'closed':
-        this.#setVerified(EMPTY_TICKET);
+        this.#form.setTicket(EMPTY_TICKET);
         this.#setState('closed');
         this.dispatchEvent(new ClosedEvent(outcome));
         return;
@@ -550,67 +597,15 @@ export class TCaptcha extends ReactiveElement implements Claimant {
     const failure = error instanceof CaptchaFailure ? error : new CaptchaFailure('vendor-error', String(error));
     this.#showWhenReady = false;
     this.#stop();
+    this.#failure = failure;
     this.#setState('error');
     this.dispatchEvent(new CaptchaErrorEvent(failure.code, failure.message, failure.vendorCode));
   }
 
-  #setVerified(ticket: CaptchaTicket): void {
-    this.#verified = ticket;
-    this.#updateForm();
-  }
-
-  /** The form value (the ticket under `name`, the randstr under `randstr-name`) and validity. */
-  #updateForm(): void {
-    const internals = this.#internals;
-    if (!internals?.setFormValue) return;
-    const { ticket, randstr } = this.#verified;
-    let value: FormData | null = null;
-    if (ticket && this.name) {
-      value = new FormData();
-      value.append(this.name, ticket);
-      value.append(this.randstrName, randstr);
-    }
-    internals.setFormValue(value);
-    if (this.required && !ticket) internals.setValidity({ valueMissing: true }, message(this, 'required'));
-    else internals.setValidity({});
-    // A required captcha is focusable by script (never in the tab order), so that the browser can
-    // point its "please complete" bubble at it when the form is submitted unsolved.
-    if (this.required && !this.hasAttribute('tabindex')) this.tabIndex = -1;
-  }
-
   #setState(state: CaptchaState): void {
-    const states = this.#internals?.states;
-    if (states) {
-      try {
-        states.delete(this.#state);
-        states.add(state);
-      } catch {
-        // Browsers before CustomStateSet's final syntax accept only `--name`; the property still tells.
-      }
-    }
+    this.#form.setState(this.#state, state);
     this.#state = state;
-    this.#announce();
-  }
-
-  #announce(): void {
-    const key = ANNOUNCED[this.#state];
-    if (key || this.#status) this.#liveRegion().textContent = key ? message(this, key) : '';
-  }
-
-  /**
-   * The visually hidden role=status region, made when the element first starts a captcha: the many
-   * elements that only ever wait (or own the vendor for a moment while siblings connect) never pay
-   * for it. Only its first message, "loading", arrives together with it; the ones that matter
-   * (ready, passed, closed, error) come later, into a region screen readers already know.
-   */
-  #liveRegion(): HTMLElement {
-    if (!this.#status) {
-      this.#status = document.createElement('span');
-      this.#status.setAttribute('part', 'status');
-      this.#status.setAttribute('role', 'status');
-      this.renderRoot.append(this.#status);
-    }
-    return this.#status;
+    this.requestUpdate();
   }
 }
 

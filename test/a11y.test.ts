@@ -31,7 +31,9 @@ describe('<t-captcha> accessibility and languages', () => {
     it(`announces "${text}" in state ${state}, and passes axe`, async () => {
       const el = await fixture<TCaptcha>(html`<t-captcha src=${vendorUrl('legacy.js', { delay: 100 })}></t-captcha>`);
       await drive(el);
-      expect(el.state).to.equal(state);
+      await waitUntil(() => el.state === state, `state ${state}`);
+      // The shadow tree renders a microtask after the state changes.
+      await el.updateComplete;
       expect(status(el).textContent).to.equal(text);
       await expect(el).to.be.accessible();
     });
@@ -40,6 +42,7 @@ describe('<t-captcha> accessibility and languages', () => {
   it('announces an error, and passes axe', async () => {
     const el = await fixture<TCaptcha>(html`<t-captcha src=${vendorUrl('nope.js')}></t-captcha>`);
     await waitUntil(() => el.state === 'error');
+    await el.updateComplete;
     expect(status(el).textContent).to.equal('The captcha could not be shown.');
     await expect(el).to.be.accessible();
   });
@@ -61,6 +64,7 @@ describe('<t-captcha> accessibility and languages', () => {
     await ready(el);
     expect(status(el).textContent).to.equal('验证码已就绪，请完成验证。');
     fake().pass();
+    await el.updateComplete;
     expect(status(el).textContent).to.equal('验证通过。');
     const before = document.documentElement.lang;
     document.documentElement.lang = 'zh-Hans';

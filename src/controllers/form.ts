@@ -1,0 +1,75 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { EMPTY_TICKET } from '../vendors/vendor.js';
+import type { CaptchaTicket } from '../events.js';
+
+export interface FormHost extends ReactiveControllerHost, HTMLElement {
+  name: string | undefined;
+  randstrName: string;
+  required: boolean;
+}
+
+/**
+ * The element as a form control (ElementInternals): the ticket under `name` and the randstr under
+ * `randstr-name` once the user passed, `valueMissing` while `required` and not passed, a disabled
+ * fieldset, and the element's state as a CSS custom state (`t-captcha:state(verified)`).
+ */
+export class FormController implements ReactiveController {
+  readonly #internals: ElementInternals | undefined;
+  /** The last result, which the form submits. */
+  ticket: CaptchaTicket = EMPTY_TICKET;
+  /** A disabled fieldset or form: nothing to submit, nothing to click. */
+  disabled = false;
+
+  constructor(
+    private readonly host: FormHost,
+    private readonly requiredMessage: () => string,
+  ) {
+    this.#internals = host.attachInternals?.();
+    host.addController(this);
+  }
+
+  get internals(): ElementInternals | undefined {
+    return this.#internals;
+  }
+
+  hostUpdate(): void {
+    this.sync();
+  }
+
+  setTicket(ticket: CaptchaTicket): void {
+    this.ticket = ticket;
+    this.sync();
+  }
+
+  /** The form value and validity, from the ticket and the host's name, randstr-name and required. */
+  sync(): void {
+    const internals = this.#internals;
+    if (!internals?.setFormValue) return;
+    const { host } = this;
+    const { ticket, randstr } = this.ticket;
+    let value: FormData | null = null;
+    if (ticket && host.name) {
+      value = new FormData();
+      value.append(host.name, ticket);
+      value.append(host.randstrName, randstr);
+    }
+    internals.setFormValue(value);
+    if (host.required && !ticket) internals.setValidity({ valueMissing: true }, this.requiredMessage());
+    else internals.setValidity({});
+    // A required captcha is focusable by script (never in the tab order), so that the browser can
+    // point its "please complete" bubble at it when the form is submitted unsolved.
+    if (host.required && !host.hasAttribute('tabindex')) host.tabIndex = -1;
+  }
+
+  /** Shows the state as a CSS custom state too. */
+  setState(previous: string, state: string): void {
+    const states = this.#internals?.states;
+    if (!states) return;
+    try {
+      states.delete(previous);
+      states.add(state);
+    } catch {
+      // Browsers before CustomStateSet's final syntax accept only `--name`; the `state` property still tells.
+    }
+  }
+}
