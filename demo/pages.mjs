@@ -15,7 +15,9 @@ const STYLE = `
   #message { min-height: 1.5em; font-weight: 600; }
   #message.ok { color: #1a7f37; } #message.bad { color: #cf222e; }
   nav a { margin-right: 1rem; }
-  t-captcha:not(:defined) { display: block; min-width: 362px; min-height: 54px; }
+  /* The README's recipe: reserve the box before the module loads, only where the captcha takes space. */
+  t-captcha:not(:defined):not([app-id]):not([client-type=mobile]) { display: block; min-width: 362px; min-height: 54px; }
+  t-captcha:not(:defined)[app-id][type=embed] { display: block; min-height: 230px; }
 `;
 
 /**
@@ -74,7 +76,8 @@ export function loginPage({ clientType, scriptUrl, nonce, error, current, emulat
       });
       // The browser refuses to submit while the captcha is required and not passed: open the popup.
       if (el.appId) el.addEventListener('invalid', () => el.show());
-      el.addEventListener('closed', () => say('The captcha was closed. Log in to try again.', 'bad'));
+      // What brings the captcha back differs: the pc one stays in the form; the others open on Log in.
+      el.addEventListener('closed', () => say(popup ? 'The captcha was closed. Log in to open it again.' : 'The captcha was closed. Solve it, then log in.', 'bad'));
       el.addEventListener('error', (e) => say(\`Captcha error (\${e.code}): \${e.message} Reload the page.\`, 'bad'));
     }
     if (captcha) watch(captcha);
@@ -100,8 +103,17 @@ export function loginPage({ clientType, scriptUrl, nonce, error, current, emulat
       });
       const result = await response.json();
       say(result.message, result.ok ? 'ok' : 'bad');
-      // The server refused the ticket: the user solves again (this clears the field); what they typed stays.
-      if (!result.ok) captcha?.refresh();
+      // A ticket is good once, accepted or not, so it never stays in the form: after a refusal every
+      // page asks for a new solve at once (pc: a fresh trigger; popup and mobile: open again); after a
+      // success the next Log in asks for one. What the user typed stays.
+      if (!captcha) return;
+      if (result.ok && ${mobile}) {
+        captcha.remove(); // refresh() would open the full-screen captcha again
+        captcha = null;
+        return;
+      }
+      captcha.refresh();
+      if (!result.ok && captcha.appId) captcha.show();
     });
   </script>
 </body>

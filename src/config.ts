@@ -8,6 +8,9 @@ export type ClientType = (typeof CLIENT_TYPES)[number];
 /** Tencent's current script (vendor contract §5); `src` overrides it (e.g. the overseas one). */
 export const CURRENT_SCRIPT_URL = 'https://turing.captcha.qcloud.com/TCaptcha.js';
 
+/** The width the pc captcha needs (integration document, section 5). */
+export const PC_MIN_WIDTH = 362;
+
 /** The integration document's viewport tag for mobile pages. */
 export const MOBILE_VIEWPORT =
   'initial-scale=1.0, maximum-scale=1.0, minimum-scale=1.0, user-scalable=no, width=device-width';

@@ -16,8 +16,8 @@ const EN: Translation = [
   'The captcha could not be shown.',
   'Please complete the captcha.',
   'Try again',
-  'The captcha could not load. Check your connection.',
-  'The captcha is not set up correctly.',
+  'The captcha failed to load.',
+  'The captcha is not set up right.',
 ];
 
 const ZH_CN: Translation = [
@@ -28,7 +28,7 @@ const ZH_CN: Translation = [
   '验证码无法显示。',
   '请完成验证码验证。',
   '重试',
-  '验证码加载失败，请检查网络连接。',
+  '验证码加载失败。',
   '验证码配置有误。',
 ];
 

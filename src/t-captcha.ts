@@ -11,7 +11,7 @@ import {
   type CaptchaErrorCode,
   type CaptchaTicket,
 } from './events.js';
-import { CURRENT_SCRIPT_URL, DEFAULT_LOAD_TIMEOUT_MS, MOBILE_VIEWPORT, checkClientType, type ClientType } from './config.js';
+import { CURRENT_SCRIPT_URL, DEFAULT_LOAD_TIMEOUT_MS, MOBILE_VIEWPORT, PC_MIN_WIDTH, checkClientType, type ClientType } from './config.js';
 import { allowScriptHosts, checkScriptSrc } from './hosts.js';
 import { TRUSTED_TYPES_ADVICE, trustedTypesBlocked, violationCount } from './loader.js';
 import { isRightToLeft, languageOf, message, type MessageKey } from './messages.js';
@@ -215,9 +215,17 @@ export class TCaptcha extends LitElement {
     }
     [part='error'] {
       justify-content: space-between;
+      font-size: 12px;
       border-color: #f5c2c0;
       background: #fff7f7;
       color: #a8071a;
+    }
+    /* At most two lines in the box, whatever the language. */
+    .message {
+      display: -webkit-box;
+      -webkit-line-clamp: 2;
+      -webkit-box-orient: vertical;
+      overflow: hidden;
     }
     [part='retry'] {
       flex: none;
@@ -424,7 +432,7 @@ export class TCaptcha extends LitElement {
     }
     const key = this.#failure ? PANEL_MESSAGE[this.#failure.code] : 'error';
     return html`<div class="panel" part="error" dir=${dir}>
-      <slot name="error"><span>${message(this, key, rerender)}</span></slot>
+      <slot name="error"><span class="message">${message(this, key, rerender)}</span></slot>
       <button part="retry" type="button" @click=${() => this.refresh()}>${message(this, 'retry', rerender)}</button>
     </div>`;
   }
@@ -459,6 +467,10 @@ export class TCaptcha extends LitElement {
     const src = checkScriptSrc(this.src, allowed, document.baseURI);
     if (clientType === 'mobile' && !document.querySelector('meta[name="viewport"]')) {
       warnOnce('viewport', `add <meta name="viewport" content="${MOBILE_VIEWPORT}"> for the mobile captcha.`);
+    }
+    // The pc captcha needs 362 px: a narrower viewport scrolls the page sideways.
+    if (clientType === 'pc' && innerWidth < PC_MIN_WIDTH) {
+      warnOnce('narrow', `the pc captcha needs ${PC_MIN_WIDTH}px but the viewport is ${innerWidth}px wide: use client-type="mobile" there (see the README).`);
     }
     return legacyVendor(src, { clientType, showHeader: this.showHeader });
   }

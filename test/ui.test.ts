@@ -45,7 +45,7 @@ describe('<t-captcha> states in the box', () => {
     await inState(el, 'error');
     const panel = part(el, 'error')!;
     expect(rect(panel)).to.deep.equal(rect(box(el)));
-    expect(panel.textContent).to.contain('The captcha could not load. Check your connection.');
+    expect(panel.textContent).to.contain('The captcha failed to load.');
     const retry = part(el, 'retry') as HTMLButtonElement;
     expect(retry.localName).to.equal('button');
     expect(retry.textContent!.trim()).to.equal('Try again');
@@ -77,7 +77,7 @@ describe('<t-captcha> states in the box', () => {
   it('setup errors say so (not the network)', async () => {
     const el = await fixture<TCaptcha>(html`<t-captcha client-type="tablet" src=${vendorUrl()}></t-captcha>`);
     await inState(el, 'error');
-    expect(part(el, 'error')!.textContent).to.contain('The captcha is not set up correctly.');
+    expect(part(el, 'error')!.textContent).to.contain('The captcha is not set up right.');
   });
 
   it('mobile and popup take no space and show no indicator or panel in the page', async () => {
@@ -104,8 +104,8 @@ describe('<t-captcha> languages', () => {
       const strings: readonly string[] =
         language === 'en' || language === 'zh-cn'
           ? language === 'en'
-            ? ['', '', '', '', '', '', 'Try again', 'The captcha could not load. Check your connection.']
-            : ['', '', '', '', '', '', '重试', '验证码加载失败，请检查网络连接。']
+            ? ['', '', '', '', '', '', 'Try again', 'The captcha failed to load.']
+            : ['', '', '', '', '', '', '重试', '验证码加载失败。']
           : (await import(`../src/i18n/${language}.ts`)).default;
       const el = await fixture<TCaptcha>(html`<div lang=${language}><t-captcha src=${vendorUrl('nope.js')}></t-captcha></div>`).then((div) => div.querySelector('t-captcha')!);
       await inState(el, 'error');

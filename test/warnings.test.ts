@@ -60,4 +60,22 @@ describe('<t-captcha> console warnings', () => {
     expect(ours()).to.have.length(1);
     expect(ours()[0]).to.contain('inside an iframe');
   });
+
+  it('warns once when a pc captcha is in a viewport narrower than 362 px, advising client-type="mobile"', async () => {
+    const frame = await fixture<HTMLIFrameElement>(html`<iframe
+      style="width:320px;height:200px;border:0"
+      srcdoc=${`<script>window.warnings = []; console.warn = (...a) => warnings.push(a.join(' '));</script>
+        <script type="module">
+          import { TCaptcha } from '${new URL('/src/index.ts', location.href).href}';
+          TCaptcha.allowScriptHosts(location.host || '${location.host}');
+          await import('${new URL('/src/define.ts', location.href).href}');
+        </script>
+        <t-captcha src="${vendorUrl()}"></t-captcha>`}
+    ></iframe>`);
+    const inner = () => frame.contentWindow as (Window & { warnings?: string[] }) | null;
+    const narrow = () => (inner()?.warnings ?? []).filter((warning) => warning.includes('362px'));
+    await waitUntil(() => narrow().length > 0, 'no narrow-viewport warning in the 320 px frame');
+    expect(narrow()).to.have.length(1);
+    expect(narrow()[0]).to.contain('320px').and.to.contain('client-type="mobile"');
+  });
 });

@@ -290,7 +290,7 @@
         'tcaptcha-emulator-challenge',
         mobile
           ? 'position:fixed;inset:0;width:100vw;height:100vh;border:0;z-index:2147483647;background:#fff'
-          : 'position:fixed;left:50%;top:50%;width:326px;height:272px;margin:-136px 0 0 -163px;border:0;border-radius:8px;box-shadow:0 8px 32px rgba(0,0,0,.35);z-index:2147483647;background:#fff',
+          : 'position:fixed;left:50%;top:50%;width:326px;height:300px;margin:-150px 0 0 -163px;border:0;border-radius:8px;box-shadow:0 8px 32px rgba(0,0,0,.35);z-index:2147483647;background:#fff',
       );
       instance.challenge = challenge;
       var doc = challenge.contentDocument;
@@ -384,7 +384,7 @@
         button.type = 'button';
         button.className = 'tcaptcha-trigger';
         instance.label = make(doc, 'span', '点击完成验证 · Click to verify');
-        button.appendChild(make(doc, 'span', '🛡', 'font-size:18px'));
+        button.appendChild(make(doc, 'span', '', 'flex:none;width:14px;height:14px;border:2px solid #1f6feb;border-radius:4px'));
         button.appendChild(instance.label);
         button.addEventListener('click', openChallenge);
         doc.body.appendChild(button);
@@ -510,8 +510,8 @@
               embedded ? container : document.body,
               embedded ? 'tcaptcha-emulator-embed' : 'tcaptcha-emulator-challenge',
               embedded
-                ? 'display:block;width:326px;height:272px;border:0'
-                : 'position:fixed;left:50%;top:50%;width:326px;height:272px;margin:-136px 0 0 -163px;border:0;border-radius:8px;box-shadow:0 8px 32px rgba(0,0,0,.35);z-index:2147483647;background:#fff',
+                ? 'display:block;width:326px;height:300px;border:0'
+                : 'position:fixed;left:50%;top:50%;width:326px;height:300px;margin:-150px 0 0 -163px;border:0;border-radius:8px;box-shadow:0 8px 32px rgba(0,0,0,.35);z-index:2147483647;background:#fff',
             );
             buildPuzzle(state.frame.contentDocument, puzzle, solved, closed, !embedded).focus();
             var shown = state.frame;

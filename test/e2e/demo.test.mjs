@@ -95,21 +95,46 @@ describe('the demo, end to end', () => {
     await page.close();
   });
 
-  test('pc: a refused ticket keeps what the user typed and asks for a new solve', async () => {
-    const { page } = await open('/');
+  test('pc: the used ticket never stays in the form; a refused one keeps what the user typed and asks for a new solve', async () => {
+    const { page, problems } = await open('/');
     await page.fill('input[name=username]', 'grace');
     await page.fill('input[name=password]', 'hopper');
     await solveByDragging(page);
     await page.click('button[type=submit]');
     await waitForMessage(page, /Welcome/);
-    // A second submit sends the same ticket: the server refuses it.
+    // Accepted once: the form holds no ticket any more, and the captcha is ready for a new solve.
+    assert.equal(await formField(page, 'ticket'), null);
+    assert.equal(await page.evaluate(() => document.querySelector('t-captcha').state), 'ready');
+    // A refusal keeps what the user typed and asks for a new solve (the server refuses this login once).
+    await page.route('**/login', (route) => route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ ok: false, message: 'The captcha was not accepted (test). Please solve it again.' }) }), { times: 1 });
+    await solveByDragging(page);
     await page.click('button[type=submit]');
     await waitForMessage(page, /not accepted/);
-    assert.match(await message(page), /already used/);
     assert.equal(await page.inputValue('input[name=username]'), 'grace');
     assert.equal(await page.inputValue('input[name=password]'), 'hopper');
     assert.equal(await formField(page, 'ticket'), null);
     assert.equal(await page.evaluate(() => document.querySelector('t-captcha').state), 'ready');
+    await solveByDragging(page);
+    await page.click('button[type=submit]');
+    await waitForMessage(page, /Welcome/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('current API: a refused ticket opens the popup again, as on the mobile page', async () => {
+    const { page, problems } = await open('/current');
+    await page.fill('input[name=username]', 'mei');
+    await page.fill('input[name=password]', 'secret');
+    // The server refuses the next ticket: its answer comes back as 403 for this one login.
+    await page.route('**/login', (route) => route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ ok: false, message: 'The captcha was not accepted (test). Please solve it again.' }) }), { times: 1 });
+    await page.click('button[type=submit]');
+    await dragPuzzle(page);
+    await waitForMessage(page, /not accepted/);
+    // The popup is back for a new solve.
+    await page.locator('iframe.tcaptcha-emulator-challenge').waitFor();
+    await dragPuzzle(page);
+    await waitForMessage(page, /Welcome/);
+    assert.deepEqual(problems, []);
     await page.close();
   });
 
@@ -149,4 +174,24 @@ describe('the demo, end to end', () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+
+  for (const path of ['/', '/mobile', '/current']) {
+    test(`${path}: nothing moves while the page and the captcha load (layout shift 0)`, async () => {
+      const page = await browser.newPage();
+      await page.addInitScript(() => {
+        window.__shift = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${demo.origin}${path}`);
+      await page.waitForFunction(() => customElements.get('t-captcha'));
+      // pc: until the trigger is in the box; the others take no space: until the element is ready.
+      await page.waitForFunction(() => !document.querySelector('t-captcha') || ['ready', 'error'].includes(document.querySelector('t-captcha').state));
+      // Nothing signals "no more shifts": watch a short window after the captcha is up.
+      await page.waitForTimeout(500);
+      assert.equal(await page.evaluate(() => window.__shift), 0);
+      await page.close();
+    });
+  }
 });
