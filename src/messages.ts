@@ -55,6 +55,8 @@ const LOADERS: Record<string, () => Promise<{ default: Translation }>> = {
   th: () => import('./i18n/th.js'),
   tr: () => import('./i18n/tr.js'),
   vi: () => import('./i18n/vi.js'),
+  fil: () => import('./i18n/fil.js'),
+  ur: () => import('./i18n/ur.js'),
 };
 
 /** Every language the element speaks. */
@@ -77,7 +79,7 @@ export function resolveLanguage(tag: string | null | undefined): string {
     if (rest.includes('hk') || rest.includes('mo')) return 'zh-hk';
     return rest.includes('hant') || rest.includes('tw') ? 'zh-tw' : 'zh-cn';
   }
-  const alias = ({ iw: 'he', in: 'id' } as Record<string, string>)[primary] ?? primary;
+  const alias = ({ iw: 'he', in: 'id', tl: 'fil' } as Record<string, string>)[primary] ?? primary;
   return LANGUAGES.includes(alias) ? alias : 'en';
 }
 
@@ -86,7 +88,7 @@ export function languageOf(element: Element & { userLanguage?: string }): string
   return resolveLanguage(element.userLanguage || element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
 }
 
-export const isRightToLeft = (language: string): boolean => language === 'ar' || language === 'he';
+export const isRightToLeft = (language: string): boolean => language === 'ar' || language === 'he' || language === 'ur';
 
 /**
  * The message in the element's language. A language not loaded yet answers in Chinese or English

@@ -100,7 +100,8 @@ describe('<t-captcha> states in the box', () => {
 
 describe('<t-captcha> languages', () => {
   for (const language of LANGUAGES) {
-    it(`${language}: the error panel and the retry button in ${language}${language === 'ar' || language === 'he' ? ', right to left' : ''}`, async () => {
+    const rtl = ['ar', 'he', 'ur'].includes(language);
+    it(`${language}: the error panel and the retry button in ${language}${rtl ? ', right to left' : ''}`, async () => {
       const strings: readonly string[] =
         language === 'en' || language === 'zh-cn'
           ? language === 'en'
@@ -112,7 +113,7 @@ describe('<t-captcha> languages', () => {
       // Languages other than zh-cn and en arrive as their own module, on demand.
       await waitUntil(() => part(el, 'retry')!.textContent!.trim() === messageAt(strings, 'retry'), `retry in ${language}`);
       expect(part(el, 'error')!.textContent).to.contain(messageAt(strings, 'errorNetwork'));
-      expect(part(el, 'error')!.getAttribute('dir')).to.equal(language === 'ar' || language === 'he' ? 'rtl' : 'ltr');
+      expect(part(el, 'error')!.getAttribute('dir')).to.equal(rtl ? 'rtl' : 'ltr');
       await expect(el).to.be.accessible();
     });
   }
