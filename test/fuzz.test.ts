@@ -3,18 +3,7 @@ import '../src/define.js';
 import { CaptchaErrorEvent, type CaptchaState, type TCaptcha } from '../src/index.js';
 import { CONTAINER_ATTRIBUTE } from '../src/t-captcha.js';
 import { vendorUrl } from './helpers.js';
-
-/** mulberry32: a small seeded PRNG, so that a failure can be replayed with the printed seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './prng.js';
 
 interface FakeTencent {
   instances: Array<{ destroyed: boolean; shown: boolean }>;

@@ -31,6 +31,10 @@ describe('the demo, end to end', () => {
     page.waitForFunction((source) => new RegExp(source).test(document.getElementById('message').textContent), pattern.source);
   const formField = (page, name) => page.evaluate((field) => new FormData(document.getElementById('login')).get(field), name);
 
+  /** The server refuses the next login's ticket, as it does a used or forged one (403). */
+  const refuseNextLogin = (page) =>
+    page.route('**/login', (route) => route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ ok: false, message: 'The captcha was not accepted (test). Please solve it again.' }) }), { times: 1 });
+
   /** Drags the open challenge's slider onto the gap, as a person would (with a little wobble). */
   async function dragPuzzle(page) {
     const challenge = page.frameLocator('iframe.tcaptcha-emulator-challenge');
@@ -105,8 +109,8 @@ describe('the demo, end to end', () => {
     // Accepted once: the form holds no ticket any more, and the captcha is ready for a new solve.
     assert.equal(await formField(page, 'ticket'), null);
     assert.equal(await page.evaluate(() => document.querySelector('t-captcha').state), 'ready');
-    // A refusal keeps what the user typed and asks for a new solve (the server refuses this login once).
-    await page.route('**/login', (route) => route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ ok: false, message: 'The captcha was not accepted (test). Please solve it again.' }) }), { times: 1 });
+    // A refusal keeps what the user typed and asks for a new solve.
+    await refuseNextLogin(page);
     await solveByDragging(page);
     await page.click('button[type=submit]');
     await waitForMessage(page, /not accepted/);
@@ -125,8 +129,7 @@ describe('the demo, end to end', () => {
     const { page, problems } = await open('/current');
     await page.fill('input[name=username]', 'mei');
     await page.fill('input[name=password]', 'secret');
-    // The server refuses the next ticket: its answer comes back as 403 for this one login.
-    await page.route('**/login', (route) => route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ ok: false, message: 'The captcha was not accepted (test). Please solve it again.' }) }), { times: 1 });
+    await refuseNextLogin(page);
     await page.click('button[type=submit]');
     await dragPuzzle(page);
     await waitForMessage(page, /not accepted/);

@@ -7,21 +7,10 @@ import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { TEST_CREDENTIALS } from '../../dist/emulator/index.js';
 import { startDemo } from '../../demo/server.mjs';
+import { prng } from '../prng.js';
 
 const SEED = Number(process.env.HOSTILE_SEED ?? 20261126);
 const RANDOM_REQUESTS = 300;
-
-/** mulberry32, so that a failure can be replayed with HOSTILE_SEED. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Sends raw bytes and resolves with the status line ('' when the server closed without one). */
 function raw(port, bytes, { end = true } = {}) {
