@@ -72,6 +72,13 @@ describe('<t-captcha> under a strict Content-Security-Policy', () => {
     expect(report.outcome, report.message).to.equal('verified');
   });
 
+  (hasTrustedTypes ? it : it.skip)('trusted-types t-captcha lit-html (the names the README lists): the element loads and runs; only the vendor dies', async () => {
+    const report = await runPage('trusted-types-named', { nonce: true });
+    expect(report.code, report.message).to.equal('vendor-missing');
+    expect(report.scriptRequested).to.equal(true);
+    expect(report.violations.some((violation) => /trusted-types/.test(violation) && /from \S*\/src\//.test(violation)), String(report.violations)).to.equal(false);
+  });
+
   (hasTrustedTypes ? it : it.skip)('Trusted Types that forbid the t-captcha policy (where the browser has them): a clear error naming the policy', async () => {
     const report = await runPage('trusted-types-lit-only', { nonce: true });
     expect(report.outcome).to.equal('error');

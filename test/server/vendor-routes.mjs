@@ -84,6 +84,8 @@ const POLICIES = {
   'trusted-types': `script-src 'self' 'nonce-${CSP_NONCE}'; require-trusted-types-for 'script'`,
   // Trusted Types enforced, with 'strict-dynamic' so that the vendor's own sub-scripts may load.
   'trusted-types-strict-dynamic': `script-src 'nonce-${CSP_NONCE}' 'strict-dynamic'; object-src 'none'; require-trusted-types-for 'script'`,
+  // Trusted Types enforced with named policies, as the README says to list them: ours and Lit's.
+  'trusted-types-named': `script-src 'self' 'nonce-${CSP_NONCE}'; require-trusted-types-for 'script'; trusted-types t-captcha lit-html`,
   // Trusted Types enforced and only Lit's policy allowed: ours cannot be created.
   'trusted-types-lit-only': `script-src 'self' 'nonce-${CSP_NONCE}'; require-trusted-types-for 'script'; trusted-types lit-html`,
 };
