@@ -311,7 +311,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         grants.delete(token);
         return { ret: 'expired' };
       }
-      grant.gapX = randomInt(110, 240);
+      // A new gap, far enough from the old one that the old answer cannot solve it.
+      const previous = grant.gapX;
+      do grant.gapX = randomInt(110, 240);
+      while (Math.abs(grant.gapX - previous) <= 2 * GAP_TOLERANCE_PX);
       grant.gapY = randomInt(20, 90);
       return { ret: 'retry', gapX: grant.gapX, gapY: grant.gapY, attemptsLeft: MAX_ATTEMPTS - grant.attempts };
     }

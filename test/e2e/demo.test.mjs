@@ -36,9 +36,9 @@ describe('the demo, end to end', () => {
     page.route('**/login', (route) => route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ ok: false, message: 'The captcha was not accepted (test). Please solve it again.' }) }), { times: 1 });
 
   /** Drags the open challenge's slider onto the gap, as a person would (with a little wobble). */
-  async function dragPuzzle(page) {
+  async function dragPuzzle(page, { miss = 0 } = {}) {
     const challenge = page.frameLocator('iframe.tcaptcha-emulator-challenge');
-    const gapX = Number(await challenge.locator('canvas.tcaptcha-background').getAttribute('data-gap-x'));
+    const gapX = Number(await challenge.locator('canvas.tcaptcha-background').getAttribute('data-gap-x')) + miss;
     const handle = await challenge.locator('.tcaptcha-handle').boundingBox();
     const start = { x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 };
     await page.mouse.move(start.x, start.y);
@@ -47,6 +47,25 @@ describe('the demo, end to end', () => {
     await page.mouse.move(start.x + gapX, start.y, { steps: 8 });
     await page.mouse.up();
   }
+
+  test('pc: a wrong answer shows its status inside the popup and brings a new puzzle', async () => {
+    const { page, problems } = await open('/');
+    await page.frameLocator('iframe.tcaptcha-emulator-trigger').locator('button').click();
+    const challenge = page.frameLocator('iframe.tcaptcha-emulator-challenge');
+    const gap = () => challenge.locator('canvas.tcaptcha-background').getAttribute('data-gap-x');
+    const before = await gap();
+    await dragPuzzle(page, { miss: -60 });
+    await challenge.locator('.tcaptcha-status', { hasText: 'Try again' }).waitFor();
+    // The whole status line is inside the popup's frame, not cut off below it.
+    const status = await challenge.locator('.tcaptcha-status').boundingBox();
+    const frame = await page.locator('iframe.tcaptcha-emulator-challenge').boundingBox();
+    assert.ok(status.y + status.height <= frame.y + frame.height, `status ends at ${status.y + status.height}, the frame at ${frame.y + frame.height}`);
+    assert.notEqual(await gap(), before, 'a new puzzle after a miss');
+    await dragPuzzle(page);
+    await page.waitForFunction(() => document.querySelector('t-captcha').state === 'verified');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 
   /** Opens the pc challenge from the trigger in the element's box and solves it. */
   async function solveByDragging(page) {
