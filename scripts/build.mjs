@@ -12,14 +12,19 @@ const list = (dir) =>
     entry.isDirectory() ? list(join(dir, entry.name)) : entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [join(dir, entry.name)] : [],
   );
 
-/** esbuild leaves the text of Lit's css`` templates alone; collapse their whitespace. */
+/** esbuild leaves the text of Lit's css`` templates alone; drop their comments and collapse their whitespace. */
 const minifyCssTemplates = {
   name: 'minify-css-templates',
   setup(build) {
     build.onLoad({ filter: /src\/.*\.ts$/ }, ({ path }) => ({
       loader: 'ts',
       contents: readFileSync(path, 'utf8').replace(/\bcss`([^`]*)`/g, (_, body) =>
-        `css\`${body.replace(/\s+/g, ' ').replace(/\s*([{}:;,>])\s*/g, '$1').replace(/;}/g, '}').trim()}\``,
+        `css\`${body
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/\s+/g, ' ')
+          .replace(/\s*([{}:;,>])\s*/g, '$1')
+          .replace(/;}/g, '}')
+          .trim()}\``,
       ),
     }));
   },
@@ -31,7 +36,7 @@ const browser = list('src').filter((file) => !/^src\/(server|emulator)\//.test(f
 const node = list('src').filter((file) => /^src\/(server|emulator)\//.test(file));
 
 await Promise.all([
-  build({ entryPoints: browser, outdir: 'dist', outbase: 'src', format: 'esm', target: 'es2022', platform: 'neutral', plugins: [minifyCssTemplates] }),
+  build({ entryPoints: browser, outdir: 'dist', outbase: 'src', format: 'esm', target: 'es2022', platform: 'neutral', charset: 'utf8', plugins: [minifyCssTemplates] }),
   node.length > 0 &&
     build({ entryPoints: node, outdir: 'dist', outbase: 'src', format: 'esm', target: 'node20', platform: 'node' }),
   build({
