@@ -19,6 +19,8 @@ export class FormController implements ReactiveController {
   ticket: CaptchaTicket = EMPTY_TICKET;
   /** A disabled fieldset or form: nothing to submit, nothing to click. */
   disabled = false;
+  /** The host's name, randstr-name and required as last synced: most updates change none of them. */
+  #synced = '';
 
   constructor(
     private readonly host: FormHost,
@@ -28,12 +30,17 @@ export class FormController implements ReactiveController {
     host.addController(this);
   }
 
-  get internals(): ElementInternals | undefined {
-    return this.#internals;
+  hostUpdated(): void {
+    if (this.#fields() !== this.#synced) this.sync();
   }
 
-  hostUpdate(): void {
-    this.sync();
+  #fields(): string {
+    const { name, randstrName, required } = this.host;
+    return `${name}\u0000${randstrName}\u0000${required}`;
+  }
+
+  get internals(): ElementInternals | undefined {
+    return this.#internals;
   }
 
   setTicket(ticket: CaptchaTicket): void {
@@ -46,6 +53,7 @@ export class FormController implements ReactiveController {
     const internals = this.#internals;
     if (!internals?.setFormValue) return;
     const { host } = this;
+    this.#synced = this.#fields();
     const { ticket, randstr } = this.ticket;
     let value: FormData | null = null;
     if (ticket && host.name) {
