@@ -12,7 +12,8 @@ export interface Claimant {
 
 const claimants: Claimant[] = [];
 
-const owner = (): Claimant | undefined => claimants[claimants.length - 1];
+/** The claimant that holds the vendor now, if any. */
+export const owner = (): Claimant | undefined => claimants[claimants.length - 1];
 
 export function claim(claimant: Claimant): void {
   const previous = owner();

@@ -113,9 +113,13 @@ export class TCaptcha extends LitElement {
    * Allows script hosts (`host` or `host:port`; plain http only for loopback hosts given this way)
    * besides Tencent's, for the whole page. Only code can widen the list: markup cannot, so an HTML
    * injection cannot make the element load a script of its choosing. Throws a TypeError on a bad host.
+   * Call it whenever: an element already refused for its host tries again.
    */
   static allowScriptHosts(...hosts: string[]): void {
     allowScriptHosts(hosts);
+    // An element that started before the page's code got here was refused: it tries again now.
+    const current = OwnershipController.currentHost();
+    if (current instanceof TCaptcha && current.#failure?.code === 'invalid-src' && current.#state === 'error') current.refresh();
   }
 
   static override properties = {

@@ -79,3 +79,16 @@ describe('script hosts: Tencent\'s, or what the page\'s code allowed', () => {
     expect(String(trusted)).to.contain(location.host);
   });
 });
+
+describe('allowScriptHosts() after the element started (a CDN page whose own code runs later)', () => {
+  it('an element refused for its host tries again once the page allows the host', async () => {
+    const url = new URL(vendorUrl());
+    url.hostname = '127.0.0.3';
+    // Served by this test server too, but under a host the page has not allowed yet.
+    const el = await fixture<TCaptcha>(html`<t-captcha load-timeout="3000" src=${url.href}></t-captcha>`);
+    expect((await errorOf(el)).code).to.equal('invalid-src');
+    TCaptcha.allowScriptHosts(url.host);
+    await waitUntil(() => el.state !== 'error', 'the element tried again');
+    expect(el.state).to.be.oneOf(['loading', 'ready']);
+  });
+});

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { claim, release, type Claimant } from '../singleton.js';
+import { claim, owner, release, type Claimant } from '../singleton.js';
 
 export interface OwnershipHost extends ReactiveControllerHost, HTMLElement {}
 
@@ -9,6 +9,12 @@ export interface OwnershipHost extends ReactiveControllerHost, HTMLElement {}
  * the decision waits a microtask, and a moved element keeps its rank and its live vendor instance.
  */
 export class OwnershipController implements ReactiveController, Claimant {
+  /** The host of the controller that holds the vendor now, if any. */
+  static currentHost(): HTMLElement | undefined {
+    const current = owner();
+    return current instanceof OwnershipController ? current.host : undefined;
+  }
+
   /** Holds the vendor now. */
   owner = false;
   #claimed = false;
