@@ -31,9 +31,10 @@ export const styles = css`
     width: var(--t-captcha-width, 230px);
     height: var(--t-captcha-height, 54px);
   }
+  /* The embedded captcha's box: reserved from the start, so that its frame arriving moves nothing. */
   :host([app-id]) ::slotted([${unsafeCSS(CONTAINER_ATTRIBUTE)}]) {
-    width: var(--t-captcha-width, auto);
-    height: var(--t-captcha-height, auto);
+    width: var(--t-captcha-width, 300px);
+    height: var(--t-captcha-height, 230px);
   }
   :host(:disabled) [part='box'] {
     opacity: 0.5;

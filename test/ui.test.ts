@@ -4,7 +4,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TCaptcha } from '../src/index.js';
 import { LANGUAGES, MESSAGE_KEYS } from '../src/messages.js';
-import { ready, requestCount, vendorUrl } from './helpers.js';
+import { forgetTencent, ready, requestCount, vendorUrl } from './helpers.js';
 
 const part = (el: TCaptcha, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const box = (el: TCaptcha) => el.querySelector<HTMLElement>('[data-t-captcha-container]')!;
@@ -65,6 +65,22 @@ describe('<t-captcha> states in the box', () => {
     expect(rect(after)).to.deep.equal(next);
   });
 
+  it('embed (current API): the box is reserved from the start; the panel covers it; nothing moves when the frame arrives', async () => {
+    forgetTencent();
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div><t-captcha app-id="190000030" type="embed" src=${vendorUrl('TCaptcha.js', { frameDelay: 300 })}></t-captcha><p style="margin:0">after</p></div>`,
+    );
+    const el = wrapper.querySelector('t-captcha')!;
+    const after = wrapper.querySelector('p')!;
+    await inState(el, 'loading');
+    expect(rect(part(el, 'loading')!)).to.deep.equal(rect(box(el)));
+    const next = rect(after);
+    await ready(el);
+    await el.updateComplete;
+    expect(box(el).querySelector('iframe')).to.exist;
+    expect(rect(after)).to.deep.equal(next);
+  });
+
   it('the error slot replaces the panel\'s message; the retry button stays', async () => {
     const el = await fixture<TCaptcha>(html`<t-captcha src=${vendorUrl('nope.js')}><span slot="error" id="mine">Our captcha is down; call us.</span></t-captcha>`);
     await inState(el, 'error');
@@ -85,6 +101,7 @@ describe('<t-captcha> states in the box', () => {
     await inState(mobile, 'error');
     expect(part(mobile, 'error')).to.equal(null);
     expect(mobile.getBoundingClientRect().height).to.equal(0);
+    forgetTencent();
     const popup = await fixture<TCaptcha>(html`<t-captcha app-id="190000001" src=${vendorUrl('TCaptcha-404.js')}></t-captcha>`);
     await inState(popup, 'error');
     expect(part(popup, 'error')).to.equal(null);
