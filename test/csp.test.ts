@@ -9,6 +9,7 @@ interface PageReport {
   message?: string;
   scriptNonce?: string;
   scriptRequested?: boolean;
+  styled?: boolean;
   violations: string[];
 }
 
@@ -42,6 +43,13 @@ describe('<t-captcha> under a strict Content-Security-Policy', () => {
     expect(report.ticket).to.equal('csp-ticket');
     expect(report.scriptNonce).to.equal('b64nonceForTests==');
     expect(report.violations).to.deep.equal([]);
+  });
+
+  it("style-src 'self' (no inline styles): the element's styles still apply, and nothing is reported", async () => {
+    const report = await runPage('no-inline-styles', { nonce: true });
+    expect(report.outcome, report.message).to.equal('verified');
+    expect(report.styled).to.equal(true);
+    expect(report.violations.filter((violation) => violation.startsWith('style-src'))).to.deep.equal([]);
   });
 
   it("script-src 'self' 'nonce-…': the element's nonce lets the vendor in, but its nonce-less sub-script is blocked: render-timeout, not a blank box", async () => {

@@ -86,6 +86,8 @@ const POLICIES = {
   'trusted-types-strict-dynamic': `script-src 'nonce-${CSP_NONCE}' 'strict-dynamic'; object-src 'none'; require-trusted-types-for 'script'`,
   // Trusted Types enforced with named policies, as the README says to list them: ours and Lit's.
   'trusted-types-named': `script-src 'self' 'nonce-${CSP_NONCE}'; require-trusted-types-for 'script'; trusted-types t-captcha lit-html`,
+  // No inline styles at all: the element's shadow styles must still apply (constructable stylesheets).
+  'no-inline-styles': `script-src 'nonce-${CSP_NONCE}' 'strict-dynamic'; style-src 'self'; object-src 'none'`,
   // Trusted Types enforced and only Lit's policy allowed: ours cannot be created.
   'trusted-types-lit-only': `script-src 'self' 'nonce-${CSP_NONCE}'; require-trusted-types-for 'script'; trusted-types lit-html`,
 };
