@@ -1,5 +1,6 @@
 import { oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/define.js';
+import { CaptchaErrorEvent } from '../src/events.js';
 import { TCaptcha } from '../src/t-captcha.js';
 
 // The test server serves the fake vendors: allowed the documented way, by the page's own code.
@@ -68,6 +69,21 @@ export async function ready(el: TCaptcha): Promise<void> {
 export async function settled(): Promise<void> {
   await Promise.resolve();
   await Promise.resolve();
+}
+
+// `error` does not bubble, but a capturing listener on the document sees it: no error is missed,
+// however early it comes (even before fixture() resolves).
+const errors: CaptchaErrorEvent[] = [];
+const consumed = new Set<CaptchaErrorEvent>();
+document.addEventListener('error', (event) => event instanceof CaptchaErrorEvent && errors.push(event), true);
+
+/** The element's next error event not yet looked at. */
+export async function errorOf(el: TCaptcha): Promise<CaptchaErrorEvent> {
+  const next = () => errors.find((event) => event.target === el && !consumed.has(event));
+  await waitUntil(next, 'no error event', { timeout: 5000 });
+  const event = next()!;
+  consumed.add(event);
+  return event;
 }
 
 /** Forgets the fake TCaptcha.js, so that the next element loads it anew (the real one refuses a second load). */

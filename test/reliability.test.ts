@@ -1,25 +1,11 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/define.js';
-import { CaptchaErrorEvent, type TCaptcha, type VerifiedEvent } from '../src/index.js';
+import type { TCaptcha, VerifiedEvent } from '../src/index.js';
 import { CONTAINER_ATTRIBUTE } from '../src/t-captcha.js';
-import { calls, fake, ready, requestCount, scriptsFor, settled, vendorUrl } from './helpers.js';
+import { calls, errorOf, fake, ready, requestCount, scriptsFor, settled, vendorUrl } from './helpers.js';
 
 const container = (el: TCaptcha) => el.querySelector<HTMLElement>(`[${CONTAINER_ATTRIBUTE}]`);
 
-// `error` does not bubble, but a capturing listener on the document sees it: no error is missed,
-// however early it comes (even before fixture() resolves).
-const errors: CaptchaErrorEvent[] = [];
-const consumed = new Set<CaptchaErrorEvent>();
-document.addEventListener('error', (event) => event instanceof CaptchaErrorEvent && errors.push(event), true);
-
-/** The element's next error event not yet looked at. */
-async function errorOf(el: TCaptcha): Promise<CaptchaErrorEvent> {
-  const next = () => errors.find((event) => event.target === el && !consumed.has(event));
-  await waitUntil(next, 'no error event', { timeout: 5000 });
-  const event = next()!;
-  consumed.add(event);
-  return event;
-}
 
 /** Counts the element's result events. */
 function record(el: TCaptcha): string[] {

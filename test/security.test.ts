@@ -1,18 +1,12 @@
 // The element is no script gadget: markup alone (which an HTML injection can write) never makes it load a
 // script from a host the page's own code did not allow. Only TCaptcha.allowScriptHosts() widens the list.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { CaptchaErrorEvent, TCaptcha } from '../src/index.js';
+import { TCaptcha } from '../src/index.js';
 import { trustedScriptUrl } from '../src/loader.js';
-import { requestCount, vendorUrl } from './helpers.js';
+import { errorOf, requestCount, vendorUrl } from './helpers.js';
 
 const hasTrustedTypes = 'trustedTypes' in window;
 
-const errors: CaptchaErrorEvent[] = [];
-document.addEventListener('error', (event) => event instanceof CaptchaErrorEvent && errors.push(event), true);
-const errorOf = async (el: TCaptcha) => {
-  await waitUntil(() => errors.some((event) => event.target === el), 'no error event');
-  return errors.find((event) => event.target === el)!;
-};
 
 /** A vendor URL on a loopback address the page never allowed (127.0.0.2: this test server's port, another host). */
 function unallowedUrl(path = 'legacy.js'): string {

@@ -2,20 +2,14 @@
 // deferred rendering, capGetTicket throwing before it, pc closes only through the `end` hook, a
 // queued show() that destroy() does not cancel, options mutated by the constructor.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { CaptchaErrorEvent, type TCaptcha, type VerifiedEvent } from '../src/index.js';
+import type { TCaptcha, VerifiedEvent } from '../src/index.js';
 import { CONTAINER_ATTRIBUTE } from '../src/t-captcha.js';
-import { fake, forgetTencent, ready, settled, vendorUrl } from './helpers.js';
+import { errorOf, fake, forgetTencent, ready, settled, vendorUrl } from './helpers.js';
 
 const box = (el: TCaptcha) => el.querySelector<HTMLElement>(`[${CONTAINER_ATTRIBUTE}]`)!;
 /** The target of the fake's last capInit, once the loader has run. */
 const initTarget = () => window.__fakeCaptcha?.calls.filter((call) => call.name === 'capInit').at(-1)?.args[0];
 
-const errors: CaptchaErrorEvent[] = [];
-document.addEventListener('error', (event) => event instanceof CaptchaErrorEvent && errors.push(event), true);
-const errorOf = async (el: TCaptcha) => {
-  await waitUntil(() => errors.some((event) => event.target === el), 'no error event', { timeout: 5000 });
-  return errors.find((event) => event.target === el)!;
-};
 
 function record(el: TCaptcha): string[] {
   const seen: string[] = [];
