@@ -24,6 +24,8 @@ const minifyCssTemplates = {
           .replace(/\s+/g, ' ')
           .replace(/\s*([{}:;,>])\s*/g, '$1')
           .replace(/;}/g, '}')
+          .replace(/\[([\w-]+)='([\w-]+)'\]/g, '[$1=$2]')
+          .replace(/\b0\./g, '.')
           .trim()}\``,
       ),
     }));
@@ -50,7 +52,6 @@ await Promise.all([
     format: 'esm',
     target: 'es2022',
     minify: true,
-    keepNames: true,
     legalComments: 'linked',
     sourcemap: true,
     plugins: [minifyCssTemplates],

@@ -1,18 +1,28 @@
-import { css, unsafeCSS } from 'lit';
-import { CONTAINER_ATTRIBUTE } from './container.js';
+import { css } from 'lit';
 
 /**
  * The element's shadow styles: the host reserves the space Tencent's captcha needs (or none, for mobile
  * and popup), the light-DOM box gets its initial size, and the loading and error panels cover the box
  * at its own size, so that nothing on the page moves when the state changes.
+ *
+ * Written for size (they ship in every page): `--_w`/`--_h` hold the box's size once, for the box
+ * and the panels; pc's default is 230×54, the embedded captcha's 300×230.
  */
 export const styles = css`
   :host {
+    --_w: var(--t-captcha-width, 230px);
+    --_h: var(--t-captcha-height, 54px);
     display: block;
     box-sizing: border-box;
-    min-width: max(362px, var(--t-captcha-min-width, 362px));
+    min-width: max(362px, var(--t-captcha-min-width, 0px));
     /* The box's height too, so that an element without its box yet (waiting, loading) moves nothing when it gets one. */
-    min-height: max(40px, var(--t-captcha-min-height, 40px), var(--t-captcha-height, 54px));
+    min-height: max(40px, var(--t-captcha-min-height, 0px), var(--_h));
+  }
+  /* The embedded captcha's box: reserved from the start (by the box itself), so that its frame arriving moves nothing. */
+  :host([app-id]) {
+    --_w: var(--t-captcha-width, 300px);
+    --_h: var(--t-captcha-height, 230px);
+    min-height: 0;
   }
   /* Full screen or popup: no layout space, but still a box, so that form validation can focus it. */
   :host([client-type='mobile']:not([app-id])),
@@ -24,33 +34,26 @@ export const styles = css`
   :host([hidden]) {
     display: none;
   }
-  :host([app-id]) {
-    min-height: 0;
-  }
-  ::slotted([${unsafeCSS(CONTAINER_ATTRIBUTE)}]) {
-    width: var(--t-captcha-width, 230px);
-    height: var(--t-captcha-height, 54px);
-  }
-  /* The embedded captcha's box: reserved from the start, so that its frame arriving moves nothing. */
-  :host([app-id]) ::slotted([${unsafeCSS(CONTAINER_ATTRIBUTE)}]) {
-    width: var(--t-captcha-width, 300px);
-    height: var(--t-captcha-height, 230px);
-  }
   :host(:disabled) [part='box'] {
     opacity: 0.5;
   }
   [part='box'] {
     position: relative;
   }
-  /* Drawn over the reserved box, the same size: nothing moves when the state changes. */
+  /* The vendor's box (the only element in the box's own slot), and the panels drawn over it at its size. */
+  [part='box'] > slot::slotted(*),
+  .panel {
+    width: var(--_w);
+    height: var(--_h);
+  }
+  /* Drawn over the reserved box at its inline start: nothing moves when the state changes. */
   .panel {
     position: absolute;
-    inset: 0 auto auto 0;
+    top: 0;
     box-sizing: border-box;
-    width: var(--t-captcha-width, 230px);
-    height: var(--t-captcha-height, 54px);
     display: flex;
     align-items: center;
+    justify-content: center;
     gap: 8px;
     padding: 0 10px;
     overflow: hidden;
@@ -58,37 +61,29 @@ export const styles = css`
     border-radius: 4px;
     background: #f7f8fa;
     color: #4e5969;
-    font: 13px/1.3 system-ui, sans-serif;
+    font: 12px/1.3 system-ui, sans-serif;
   }
-  :host([app-id]) .panel {
-    width: var(--t-captcha-width, 300px);
-    height: var(--t-captcha-height, 230px);
-  }
-  [part='loading'] {
-    justify-content: center;
-  }
-  .spinner {
-    width: 18px;
-    height: 18px;
+  [part='loading']::before {
+    content: '';
+    width: 16px;
+    height: 16px;
     border: 2px solid #c9cdd4;
     border-top-color: #1f6feb;
     border-radius: 50%;
-    animation: spin 0.9s linear infinite;
+    animation: spin 1s linear infinite;
   }
   @keyframes spin {
     to {
-      transform: rotate(360deg);
+      transform: rotate(1turn);
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    .spinner {
+    [part='loading']::before {
       animation: none;
-      border-color: #1f6feb;
     }
   }
   [part='error'] {
     justify-content: space-between;
-    font-size: 12px;
     border-color: #f5c2c0;
     background: #fff7f7;
     color: #a8071a;
@@ -104,7 +99,7 @@ export const styles = css`
     flex: none;
     font: inherit;
     padding: 4px 10px;
-    border: 1px solid currentColor;
+    border: 1px solid;
     border-radius: 4px;
     background: #fff;
     color: inherit;
@@ -114,7 +109,6 @@ export const styles = css`
     position: absolute;
     width: 1px;
     height: 1px;
-    margin: -1px;
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;

@@ -322,7 +322,7 @@ export class TCaptcha extends LitElement {
     const rerender = () => this.requestUpdate();
     const dir = isRightToLeft(languageOf(this)) ? 'rtl' : 'ltr';
     if (this.#state === 'loading') {
-      return html`<div class="panel" part="loading" aria-hidden="true"><span class="spinner"></span></div>`;
+      return html`<div class="panel" part="loading" aria-hidden="true"></div>`;
     }
     const key = this.#failure ? PANEL_MESSAGE[this.#failure.code] : 'error';
     return html`<div class="panel" part="error" dir=${dir}>
