@@ -1,5 +1,3 @@
-import { CaptchaFailure } from './events.js';
-
 /** One source of truth for the numbers the README documents. */
 export const DEFAULT_LOAD_TIMEOUT_MS = 10_000;
 export const CLIENT_TYPES = ['pc', 'mobile'] as const;
@@ -14,15 +12,3 @@ export const PC_MIN_WIDTH = 362;
 /** The integration document's viewport tag for mobile pages. */
 export const MOBILE_VIEWPORT =
   'initial-scale=1.0, maximum-scale=1.0, minimum-scale=1.0, user-scalable=no, width=device-width';
-
-export function isClientType(value: unknown): value is ClientType {
-  return (CLIENT_TYPES as readonly unknown[]).includes(value);
-}
-
-export function checkClientType(value: unknown): ClientType {
-  if (isClientType(value)) return value;
-  throw new CaptchaFailure(
-    'invalid-attribute',
-    `client-type="${String(value)}": use one of ${CLIENT_TYPES.join(', ')}.`,
-  );
-}

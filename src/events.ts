@@ -38,33 +38,27 @@ export interface ResultDetails {
 
 /** The user passed the captcha. Send `ticket` and `randstr` to your server, which verifies them. */
 export class VerifiedEvent extends EventBase implements CaptchaTicket, ResultDetails {
-  readonly ticket: string;
-  readonly randstr: string;
-  readonly appid?: string;
-  readonly bizState?: unknown;
-  readonly fallback: boolean;
-  readonly vendorCode?: number | string;
-  constructor(ticket: string, randstr: string, details: ResultDetails = {}) {
+  declare readonly ticket: string;
+  declare readonly randstr: string;
+  declare readonly appid?: string;
+  declare readonly bizState?: unknown;
+  declare readonly fallback: boolean;
+  declare readonly vendorCode?: number | string;
+  constructor(ticket: string, randstr: string, { appid, bizState, fallback, vendorCode }: ResultDetails = {}) {
     super('verified', RESULT_INIT);
-    this.ticket = ticket;
-    this.randstr = randstr;
-    this.appid = details.appid;
-    this.bizState = details.bizState;
-    this.fallback = details.fallback === true;
-    this.vendorCode = details.vendorCode;
+    Object.assign(this, { ticket, randstr, appid, bizState, fallback: fallback === true, vendorCode });
   }
 }
 
 /** The captcha closed without the user passing. `ticket` and `randstr` are empty strings. */
 export class ClosedEvent extends EventBase implements CaptchaTicket, ResultDetails {
-  readonly ticket = '';
-  readonly randstr = '';
-  readonly appid?: string;
-  readonly bizState?: unknown;
-  constructor(details: ResultDetails = {}) {
+  declare readonly ticket: '';
+  declare readonly randstr: '';
+  declare readonly appid?: string;
+  declare readonly bizState?: unknown;
+  constructor({ appid, bizState }: ResultDetails = {}) {
     super('closed', RESULT_INIT);
-    this.appid = details.appid;
-    this.bizState = details.bizState;
+    Object.assign(this, { ticket: '', randstr: '', appid, bizState });
   }
 }
 
@@ -81,27 +75,23 @@ export class ReadyEvent extends EventBase {
  * reaching `window` is taken for an uncaught exception by error monitors and test runners.
  */
 export class CaptchaErrorEvent extends EventBase {
-  readonly code: CaptchaErrorCode;
-  readonly message: string;
+  declare readonly code: CaptchaErrorCode;
+  declare readonly message: string;
   /** The vendor's own error code (`errorCode` of the current API), when it gave one. */
-  readonly vendorCode?: number | string;
+  declare readonly vendorCode?: number | string;
   constructor(code: CaptchaErrorCode, message: string, vendorCode?: number | string) {
     super('error');
-    this.code = code;
-    this.message = message;
-    this.vendorCode = vendorCode;
+    Object.assign(this, { code, message, vendorCode });
   }
 }
 
 /** A failure inside the package, turned into a {@link CaptchaErrorEvent} by the element. */
 export class CaptchaFailure extends Error {
-  readonly code: CaptchaErrorCode;
-  readonly vendorCode?: number | string;
+  declare readonly code: CaptchaErrorCode;
+  declare readonly vendorCode?: number | string;
   constructor(code: CaptchaErrorCode, message: string, vendorCode?: number | string) {
     super(message);
-    this.name = 'CaptchaFailure';
-    this.code = code;
-    this.vendorCode = vendorCode;
+    Object.assign(this, { name: 'CaptchaFailure', code, vendorCode });
   }
 }
 

@@ -32,37 +32,7 @@ const ZH_CN: Translation = [
   '验证码配置有误。',
 ];
 
-/** Each language Tencent's current script ships, besides the built-in zh-cn and en. */
-const LOADERS: Record<string, () => Promise<{ default: Translation }>> = {
-  'zh-hk': () => import('./i18n/zh-hk.js'),
-  'zh-tw': () => import('./i18n/zh-tw.js'),
-  ja: () => import('./i18n/ja.js'),
-  ko: () => import('./i18n/ko.js'),
-  fr: () => import('./i18n/fr.js'),
-  de: () => import('./i18n/de.js'),
-  it: () => import('./i18n/it.js'),
-  pt: () => import('./i18n/pt.js'),
-  es: () => import('./i18n/es.js'),
-  id: () => import('./i18n/id.js'),
-  ms: () => import('./i18n/ms.js'),
-  ar: () => import('./i18n/ar.js'),
-  he: () => import('./i18n/he.js'),
-  hi: () => import('./i18n/hi.js'),
-  my: () => import('./i18n/my.js'),
-  lo: () => import('./i18n/lo.js'),
-  pl: () => import('./i18n/pl.js'),
-  ru: () => import('./i18n/ru.js'),
-  th: () => import('./i18n/th.js'),
-  tr: () => import('./i18n/tr.js'),
-  vi: () => import('./i18n/vi.js'),
-  fil: () => import('./i18n/fil.js'),
-  ur: () => import('./i18n/ur.js'),
-};
-
-/** Every language the element speaks. */
-export const LANGUAGES: readonly string[] = ['zh-cn', 'en', ...Object.keys(LOADERS)];
-
-const translations = new Map<string, Translation>([
+const translations = new Map<string, Translation | undefined>([
   ['en', EN],
   ['zh-cn', ZH_CN],
 ]);
@@ -70,7 +40,8 @@ const loads = new Map<string, Promise<unknown>>();
 
 /**
  * The language to speak for a BCP 47 tag: Chinese by script or region (Hant, TW → zh-tw; HK, MO →
- * zh-hk; otherwise zh-cn), any other by its primary subtag when supported, else English.
+ * zh-hk; otherwise zh-cn), any other by its primary subtag (see i18n/index.ts for those the element
+ * speaks; English for the others).
  */
 export function resolveLanguage(tag: string | null | undefined): string {
   const lower = (tag ?? '').trim().toLowerCase().replace(/_/g, '-');
@@ -79,8 +50,7 @@ export function resolveLanguage(tag: string | null | undefined): string {
     if (rest.includes('hk') || rest.includes('mo')) return 'zh-hk';
     return rest.includes('hant') || rest.includes('tw') ? 'zh-tw' : 'zh-cn';
   }
-  const alias = ({ iw: 'he', in: 'id', tl: 'fil' } as Record<string, string>)[primary] ?? primary;
-  return LANGUAGES.includes(alias) ? alias : 'en';
+  return ({ iw: 'he', in: 'id', tl: 'fil', '': 'en' } as Record<string, string>)[primary] ?? primary;
 }
 
 /** The element's language: its `user-language`, else its own or an ancestor's `lang`, else the document's. */
@@ -100,11 +70,12 @@ export function message(element: Element & { userLanguage?: string }, key: Messa
   if (!table) {
     let load = loads.get(language);
     if (!load) {
-      // A module that cannot load leaves the fallback in place; nothing to report to the page.
-      load = LOADERS[language]().then(({ default: loaded }) => void translations.set(language, loaded), () => undefined);
+      // The language index and the language's module arrive on demand. One that cannot load, or a
+      // language the element does not speak, leaves the fallback in place: nothing to report to the page.
+      load = import('./i18n/index.js').then(({ translation }) => translation(language)).then((loaded) => void translations.set(language, loaded), () => undefined);
       loads.set(language, load);
     }
-    if (onLoaded) void load.then(onLoaded);
+    if (onLoaded) void load.then(() => translations.get(language) && onLoaded());
     table = language.startsWith('zh') ? ZH_CN : EN;
   }
   return table[MESSAGE_KEYS.indexOf(key)];

@@ -3,20 +3,12 @@ import { CONTAINER_ATTRIBUTE } from './container.js';
 import { AnnouncerController } from './controllers/announcer.js';
 import { FormController } from './controllers/form.js';
 import { OwnershipController } from './controllers/ownership.js';
-import {
-  CaptchaErrorEvent,
-  CaptchaFailure,
-  ClosedEvent,
-  ReadyEvent,
-  VerifiedEvent,
-  type CaptchaErrorCode,
-  type CaptchaTicket,
-} from './events.js';
-import { CURRENT_SCRIPT_URL, DEFAULT_LOAD_TIMEOUT_MS, MOBILE_VIEWPORT, PC_MIN_WIDTH, checkClientType, type ClientType } from './config.js';
+import { CaptchaErrorEvent, CaptchaFailure, ReadyEvent, type ClosedEvent, type CaptchaTicket, type VerifiedEvent } from './events.js';
+import { CLIENT_TYPES, CURRENT_SCRIPT_URL, DEFAULT_LOAD_TIMEOUT_MS, MOBILE_VIEWPORT, PC_MIN_WIDTH, type ClientType } from './config.js';
 import { allowScriptHosts, checkScriptSrc } from './hosts.js';
 import { TRUSTED_TYPES_ADVICE, trustedTypesBlocked, violationCount } from './loader.js';
 import { isRightToLeft, languageOf, message, type MessageKey } from './messages.js';
-import { currentVendor } from './vendors/current.js';
+import { currentVendor, type CurrentSettings } from './vendors/current.js';
 import { legacyVendor } from './vendors/legacy.js';
 import { styles } from './styles.js';
 import { EMPTY_TICKET, type Vendor, type VendorOutcome, type VendorSession } from './vendors/vendor.js';
@@ -26,45 +18,14 @@ export type CaptchaState = 'idle' | 'waiting' | 'loading' | 'ready' | 'verified'
 
 export { CONTAINER_ATTRIBUTE };
 
-/** Properties whose change means a new vendor instance. */
-const RESTART_ON: ReadonlySet<PropertyKey> = new Set([
-  'src',
-  'clientType',
-  'showHeader',
-  'allowedHosts',
-  'loadTimeout',
-  'appId',
-  'type',
-  'userLanguage',
-  'darkMode',
-  'bizState',
-  'fallback',
-]);
-
-/** The error panel's message for each failure: the network, the page's setup, or the vendor. */
-const PANEL_MESSAGE: Record<CaptchaErrorCode, MessageKey> = {
-  'script-load-failed': 'errorNetwork',
-  'script-timeout': 'errorNetwork',
-  'render-timeout': 'errorNetwork',
-  'invalid-src': 'errorSetup',
-  'invalid-attribute': 'errorSetup',
-  'vendor-missing': 'errorSetup',
-  'vendor-error': 'error',
-};
+/** The properties whose change needs no new vendor instance (every other one does). */
+const FORM_ONLY: readonly PropertyKey[] = ['name', 'randstrName', 'required'];
 
 const warned = new Set<string>();
-function warnOnce(key: string, message: string): void {
-  if (warned.has(key)) return;
+/** Each advice once per page, however many elements there are. */
+function warnOnce(key: string, advice: string): void {
+  if (!warned.has(key)) console.warn(`<t-captcha>: ${advice}`);
   warned.add(key);
-  console.warn(`<t-captcha>: ${message}`);
-}
-
-function inIframe(): boolean {
-  try {
-    return window.self !== window.top;
-  } catch {
-    return true;
-  }
 }
 
 /**
@@ -123,24 +84,23 @@ export class TCaptcha extends LitElement {
   }
 
   static override properties = {
-    src: { type: String },
-    clientType: { type: String, attribute: 'client-type', reflect: true },
-    showHeader: { type: Boolean, attribute: 'show-header', converter: flag },
+    src: {},
+    clientType: { attribute: 'client-type', reflect: true },
+    showHeader: { attribute: 'show-header', converter: flag },
     loadTimeout: { type: Number, attribute: 'load-timeout' },
     allowedHosts: { attribute: 'allowed-hosts', converter: hostList },
-    appId: { type: String, attribute: 'app-id', reflect: true },
-    type: { type: String, reflect: true },
-    userLanguage: { type: String, attribute: 'user-language' },
-    darkMode: { type: Boolean, attribute: 'dark-mode', converter: flag },
+    appId: { attribute: 'app-id', reflect: true },
+    type: { reflect: true },
+    userLanguage: { attribute: 'user-language' },
+    darkMode: { attribute: 'dark-mode', converter: flag },
     bizState: { attribute: false },
-    fallback: { type: Boolean, converter: flag },
-    name: { type: String, reflect: true },
-    randstrName: { type: String, attribute: 'randstr-name' },
+    fallback: { converter: flag },
+    name: { reflect: true },
+    randstrName: { attribute: 'randstr-name' },
     required: { type: Boolean, reflect: true },
   };
 
   static override styles = styles;
-
 
   /** Legacy API: the script URL from the "get captcha JS URL" API (single use, per page view). Current API: overrides the TCaptcha.js address. */
   declare src: string;
@@ -189,17 +149,14 @@ export class TCaptcha extends LitElement {
   readonly #form = new FormController(this, () => message(this, 'required', () => this.#form.sync()));
   readonly #announcer = new AnnouncerController(this);
   readonly #ownership = new OwnershipController(this, {
-    activate: () => {
-      this.#needsStart = true;
-      this.requestUpdate();
-    },
+    activate: () => this.#restart(),
     deactivate: (left) => {
       this.#showWhenReady = false;
       this.#stop();
       this.#setState(left ? 'idle' : 'waiting');
     },
     moved: () => {
-      if (this.#needsStart && this.#ownership.owner) this.requestUpdate();
+      if (this.#needsStart) this.#restart();
     },
   });
 
@@ -207,21 +164,22 @@ export class TCaptcha extends LitElement {
     super();
     this.src = '';
     this.clientType = 'pc';
-    this.showHeader = false;
+    this.showHeader = this.darkMode = this.fallback = this.required = false;
     this.loadTimeout = DEFAULT_LOAD_TIMEOUT_MS;
     this.allowedHosts = [];
     this.type = 'popup';
-    this.darkMode = false;
-    this.fallback = false;
     this.randstrName = 'randstr';
-    this.required = false;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (inIframe()) {
-      warnOnce('iframe', 'Tencent captcha does not work inside an iframe (it gets cut off).');
+    let framed = true;
+    try {
+      framed = window.self !== window.top;
+    } catch {
+      // A cross-origin parent: framed.
     }
+    if (framed) warnOnce('iframe', 'Tencent captcha does not work inside an iframe (it gets cut off).');
   }
 
   /** Where the element is in its life: idle, waiting, loading, ready, verified, closed or error. */
@@ -236,7 +194,7 @@ export class TCaptcha extends LitElement {
       return;
     }
     try {
-      this.#session.show();
+      this.#session.show?.();
       this.#armWatchdog('show()');
     } catch (error) {
       this.#fail(error);
@@ -246,13 +204,7 @@ export class TCaptcha extends LitElement {
   /** Ask the user to solve the captcha again (also after your server rejected a ticket); retries after an error. */
   refresh(): void {
     this.#form.setTicket(EMPTY_TICKET);
-    if (!this.#session) {
-      if (this.#ownership.owner && this.isConnected) {
-        this.#needsStart = true;
-        this.requestUpdate();
-      }
-      return;
-    }
+    if (!this.#session) return void (this.#ownership.owner && this.#restart());
     try {
       this.#session.refresh();
       if (this.#state !== 'loading') this.#setState('ready');
@@ -317,23 +269,29 @@ export class TCaptcha extends LitElement {
 
   /** Only where the captcha takes space in the page (pc, embed): mobile and popup show nothing in the flow. */
   #panel() {
-    const inFlow = this.appId ? this.type === 'embed' : this.clientType !== 'mobile';
-    if (!inFlow || (this.#state !== 'loading' && this.#state !== 'error')) return nothing;
-    const rerender = () => this.requestUpdate();
-    const dir = isRightToLeft(languageOf(this)) ? 'rtl' : 'ltr';
-    if (this.#state === 'loading') {
-      return html`<div class="panel" part="loading" aria-hidden="true"></div>`;
-    }
-    const key = this.#failure ? PANEL_MESSAGE[this.#failure.code] : 'error';
-    return html`<div class="panel" part="error" dir=${dir}>
-      <slot name="error"><span class="message">${message(this, key, rerender)}</span></slot>
-      <button part="retry" type="button" @click=${() => this.refresh()}>${message(this, 'retry', rerender)}</button>
+    if (!(this.appId ? this.type === 'embed' : this.clientType !== 'mobile')) return nothing;
+    if (this.#state === 'loading') return html`<div class="panel" part="loading" aria-hidden="true"></div>`;
+    if (this.#state !== 'error') return nothing;
+    // The network, the page's setup, or the vendor.
+    const code = this.#failure?.code ?? '';
+    const key: MessageKey = /script-|render/.test(code) ? 'errorNetwork' : /invalid|missing/.test(code) ? 'errorSetup' : 'error';
+    const say = (key: MessageKey) => message(this, key, () => this.requestUpdate());
+    return html`<div class="panel" part="error" dir=${isRightToLeft(languageOf(this)) ? 'rtl' : 'ltr'}>
+      <slot name="error"><span class="message">${say(key)}</span></slot>
+      <button part="retry" type="button" @click=${() => this.refresh()}>${say('retry')}</button>
     </div>`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const restart = this.#needsStart || [...changed.keys()].some((key) => RESTART_ON.has(key));
-    if (restart && this.#ownership.owner && this.isConnected) {
+    if (this.#needsStart || [...changed.keys()].some((key) => !FORM_ONLY.includes(key))) this.#restart(true);
+  }
+
+  /** Starts a new vendor instance, now (from `updated`) or at the next update; only the connected owner does. */
+  #restart(now?: boolean): void {
+    if (!now) {
+      this.#needsStart = true;
+      this.requestUpdate();
+    } else if (this.#ownership.owner && this.isConnected) {
       this.#needsStart = false;
       void this.#start();
     }
@@ -342,89 +300,63 @@ export class TCaptcha extends LitElement {
   /** The vendor the attributes ask for; throws `CaptchaFailure` on bad input. */
   #vendor(): Vendor | undefined {
     const allowed = this.allowedHosts ?? [];
-    if (this.appId) {
-      if (this.type !== 'popup' && this.type !== 'embed') {
-        throw new CaptchaFailure('invalid-attribute', `type="${String(this.type)}": use popup or embed.`);
-      }
-      const src = checkScriptSrc(this.src || CURRENT_SCRIPT_URL, allowed, document.baseURI);
-      return currentVendor(src, {
-        appId: this.appId,
-        type: this.type,
-        userLanguage: this.userLanguage,
-        darkMode: this.darkMode,
-        bizState: this.bizState,
-        fallback: this.fallback,
-      });
+    const { appId, type, clientType } = this;
+    if (appId) {
+      if (type !== 'popup' && type !== 'embed') throw new CaptchaFailure('invalid-attribute', `type="${type}": use popup or embed.`);
+      return currentVendor(checkScriptSrc(this.src || CURRENT_SCRIPT_URL, allowed, document.baseURI), this as CurrentSettings);
     }
-    const clientType = checkClientType(this.clientType);
+    if (!CLIENT_TYPES.includes(clientType)) throw new CaptchaFailure('invalid-attribute', `client-type="${clientType}": use pc or mobile.`);
     if (!this.src) return undefined;
     const src = checkScriptSrc(this.src, allowed, document.baseURI);
-    if (clientType === 'mobile' && !document.querySelector('meta[name="viewport"]')) {
+    const mobile = clientType === 'mobile';
+    if (mobile && !document.querySelector('meta[name="viewport"]')) {
       warnOnce('viewport', `add <meta name="viewport" content="${MOBILE_VIEWPORT}"> for the mobile captcha.`);
     }
     // The pc captcha needs 362 px: a narrower viewport scrolls the page sideways.
-    if (clientType === 'pc' && innerWidth < PC_MIN_WIDTH) {
-      warnOnce('narrow', `the pc captcha needs ${PC_MIN_WIDTH}px but the viewport is ${innerWidth}px wide: use client-type="mobile" there (see the README).`);
+    if (!mobile && innerWidth < PC_MIN_WIDTH) {
+      warnOnce('narrow', `the pc captcha needs ${PC_MIN_WIDTH}px but the viewport is ${innerWidth}px wide: use client-type="mobile" there (README).`);
     }
-    return legacyVendor(src, { clientType, showHeader: this.showHeader });
+    return legacyVendor(src, mobile, this.showHeader);
   }
 
   async #start(): Promise<void> {
     this.#stop();
     const attempt = this.#attempt;
+    const current = () => attempt === this.#attempt;
     this.#form.setTicket(EMPTY_TICKET);
     let vendor: Vendor | undefined;
     try {
       vendor = this.#vendor();
-    } catch (error) {
-      this.#fail(error);
-      return;
-    }
-    if (!vendor) {
-      this.#setState('idle');
-      return;
-    }
-    this.#placeContainer(vendor.usesBox);
-    this.#setState('loading');
-    this.#violationsBefore = violationCount();
-    try {
-      await vendor.load({ timeoutMs: this.loadTimeout, nonce: this.nonce || undefined });
-    } catch (error) {
-      if (attempt !== this.#attempt) return;
-      const recovered = error instanceof CaptchaFailure ? vendor.recover?.(error) : undefined;
-      if (recovered) this.#report(recovered);
-      else this.#fail(error);
-      return;
-    }
-    if (attempt !== this.#attempt) return;
-    if (!this.isConnected) {
+      if (!vendor) return this.#setState('idle');
+      this.#placeContainer(vendor.usesBox);
+      this.#setState('loading');
+      this.#violationsBefore = violationCount();
+      try {
+        await vendor.load({ timeoutMs: this.loadTimeout, nonce: this.nonce || undefined });
+      } catch (error) {
+        const recovered = current() && vendor.recover?.(error as CaptchaFailure);
+        if (recovered) return this.#report(recovered);
+        throw error;
+      }
+      if (!current()) return;
       // Removed, or in the middle of a move that spans microtasks: start again if it comes back.
-      this.#needsStart = true;
-      return;
-    }
-    const current = () => attempt === this.#attempt && this.isConnected;
-    try {
-      this.#session = vendor.start({
-        container: this.#container!,
-        onOutcome: (outcome) => {
-          if (current()) this.#report(outcome);
+      if (!this.isConnected) return void (this.#needsStart = true);
+      const live = () => current() && this.isConnected;
+      this.#session = vendor.start(
+        this.#container!,
+        (outcome) => live() && this.#report(outcome),
+        () => {
+          if (!live()) return;
+          this.#disarmWatchdog();
+          if (this.#state === 'loading') this.#becomeReady();
         },
-        onVisible: () => {
-          if (current()) this.#visible();
-        },
-      });
+      );
     } catch (error) {
-      this.#fail(error);
+      if (current()) this.#fail(error);
       return;
     }
     if (vendor.onDemand) this.#becomeReady();
     else if (this.#state === 'loading') this.#armWatchdog(vendor.startCall);
-  }
-
-  /** The vendor's frame is on screen. */
-  #visible(): void {
-    this.#disarmWatchdog();
-    if (this.#state === 'loading') this.#becomeReady();
   }
 
   #becomeReady(): void {
@@ -442,19 +374,15 @@ export class TCaptcha extends LitElement {
     const attempt = this.#attempt;
     const timeout = this.loadTimeout;
     this.#watchdog = setTimeout(async () => {
-      this.#watchdog = undefined;
-      const trustedTypes = await trustedTypesBlocked(this.#violationsBefore);
-      if (attempt !== this.#attempt) return;
-      const cause = trustedTypes
+      const cause = (await trustedTypesBlocked(this.#violationsBefore))
         ? TRUSTED_TYPES_ADVICE
-        : "its sub-resources were probably blocked: by the network, or by a Content-Security-Policy without 'strict-dynamic' or Tencent's hosts (see the README's CSP section).";
-      this.#fail(new CaptchaFailure('render-timeout', `The captcha did not appear within ${timeout} ms after ${call}: ${cause}`));
+        : "its sub-resources were blocked: by the network, or by a Content-Security-Policy without 'strict-dynamic' or Tencent's hosts (README, CSP).";
+      if (attempt === this.#attempt) this.#fail(new CaptchaFailure('render-timeout', `The captcha did not appear within ${timeout} ms after ${call}: ${cause}`));
     }, timeout);
   }
 
   #disarmWatchdog(): void {
     clearTimeout(this.#watchdog);
-    this.#watchdog = undefined;
   }
 
   #stop(): void {
@@ -468,35 +396,24 @@ export class TCaptcha extends LitElement {
   }
 
   #placeContainer(usesBox: boolean): void {
-    if (!usesBox) {
-      this.#container?.remove();
-      return;
+    let container = this.#container;
+    if (!usesBox) return container?.remove();
+    if (!container) {
+      container = this.#container = document.createElement('div');
+      container.setAttribute(CONTAINER_ATTRIBUTE, '');
+      container.slot = 't-captcha-container';
     }
-    if (!this.#container) {
-      this.#container = document.createElement('div');
-      this.#container.setAttribute(CONTAINER_ATTRIBUTE, '');
-      this.#container.slot = 't-captcha-container';
-    }
-    this.#container.inert = this.#form.disabled;
-    if (this.#container.parentNode !== this) this.append(this.#container);
+    container.inert = this.#form.disabled;
+    if (container.parentNode !== this) this.append(container);
   }
 
+  /** A result: the event to dispatch (verified, closed), or a failure. */
   #report(outcome: VendorOutcome): void {
+    if (outcome instanceof CaptchaFailure) return this.#fail(outcome);
     this.#disarmWatchdog();
-    switch (outcome.kind) {
-      case 'verified':
-        this.#form.setTicket({ ticket: outcome.ticket, randstr: outcome.randstr });
-        this.#setState('verified');
-        this.dispatchEvent(new VerifiedEvent(outcome.ticket, outcome.randstr, outcome));
-        return;
-      case 'closed':
-        this.#form.setTicket(EMPTY_TICKET);
-        this.#setState('closed');
-        this.dispatchEvent(new ClosedEvent(outcome));
-        return;
-      case 'failed':
-        this.#fail(outcome.failure);
-    }
+    this.#form.setTicket({ ticket: outcome.ticket, randstr: outcome.randstr });
+    this.#setState(outcome.type as CaptchaState);
+    this.dispatchEvent(outcome);
   }
 
   #fail(error: unknown): void {

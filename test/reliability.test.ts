@@ -210,7 +210,7 @@ describe('<t-captcha> bad input', () => {
     const el = await fixture<TCaptcha>(html`<t-captcha client-type="tablet" src=${vendorUrl()}></t-captcha>`);
     const event = await errorOf(el);
     expect(event.code).to.equal('invalid-attribute');
-    expect(event.message).to.contain('pc, mobile');
+    expect(event.message).to.contain('pc or mobile');
     el.clientType = 'pc';
     await ready(el);
   });

@@ -3,7 +3,8 @@
 // frame is there. The box keeps its size in every state, so nothing on the page moves.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TCaptcha } from '../src/index.js';
-import { LANGUAGES, MESSAGE_KEYS } from '../src/messages.js';
+import { LANGUAGES } from '../src/i18n/index.js';
+import { MESSAGE_KEYS } from '../src/messages.js';
 import { forgetTencent, ready, requestCount, vendorUrl } from './helpers.js';
 
 const part = (el: TCaptcha, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -156,8 +157,21 @@ describe('<t-captcha> languages', () => {
       'he',
       'id',
       'pt',
-      'en',
+      'xx',
       'en',
     ]);
+  });
+
+  it('a language the element does not speak: English, still once the language index answered', async () => {
+    const el = await fixture<TCaptcha>(html`<div lang="sv"><t-captcha src=${vendorUrl('nope.js')}></t-captcha></div>`).then((div) => div.querySelector('t-captcha')!);
+    await inState(el, 'error');
+    expect(part(el, 'retry')!.textContent!.trim()).to.equal('Try again');
+    // The language index is what the element asked; once it answered, still English, left to right.
+    const { translation } = await import('../src/i18n/index.js');
+    expect(await translation('sv')).to.equal(undefined);
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(part(el, 'retry')!.textContent!.trim()).to.equal('Try again');
+    expect(part(el, 'error')!.getAttribute('dir')).to.equal('ltr');
   });
 });

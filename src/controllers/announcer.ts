@@ -1,14 +1,8 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { message, type MessageKey } from '../messages.js';
 
-/** What the live region says in each state; nothing while idle or waiting. */
-const ANNOUNCED: Record<string, MessageKey | undefined> = {
-  loading: 'loading',
-  ready: 'ready',
-  verified: 'verified',
-  closed: 'closed',
-  error: 'error',
-};
+/** The states the live region tells; it says nothing while idle or waiting. */
+const ANNOUNCED = ['loading', 'ready', 'verified', 'closed', 'error'];
 
 /**
  * The visually hidden role=status region that tells screen readers the element's state, in its
@@ -24,13 +18,14 @@ export class AnnouncerController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    if (this.host.state === 'loading') this.#active = true;
+    this.#active ||= this.host.state === 'loading';
   }
 
   /** The region, for the host's template. */
-  region(): TemplateResult | typeof nothing {
-    if (!this.#active) return nothing;
-    const key = ANNOUNCED[this.host.state];
-    return html`<span part="status" role="status">${key ? message(this.host, key, () => this.host.requestUpdate()) : ''}</span>`;
+  region() {
+    const { host } = this;
+    return this.#active
+      ? html`<span part="status" role="status">${ANNOUNCED.includes(host.state) ? message(host, host.state as MessageKey, () => host.requestUpdate()) : ''}</span>`
+      : nothing;
   }
 }

@@ -14,7 +14,8 @@ export interface FormHost extends ReactiveControllerHost, HTMLElement {
  * fieldset, and the element's state as a CSS custom state (`t-captcha:state(verified)`).
  */
 export class FormController implements ReactiveController {
-  readonly #internals: ElementInternals | undefined;
+  /** The host's ElementInternals; undefined in browsers without form-associated custom elements. */
+  readonly internals: ElementInternals | undefined;
   /** The last result, which the form submits. */
   ticket: CaptchaTicket = EMPTY_TICKET;
   /** A disabled fieldset or form: nothing to submit, nothing to click. */
@@ -26,7 +27,7 @@ export class FormController implements ReactiveController {
     private readonly host: FormHost,
     private readonly requiredMessage: () => string,
   ) {
-    this.#internals = host.attachInternals?.();
+    this.internals = host.attachInternals?.();
     host.addController(this);
   }
 
@@ -39,10 +40,6 @@ export class FormController implements ReactiveController {
     return `${name}\u0000${randstrName}\u0000${required}`;
   }
 
-  get internals(): ElementInternals | undefined {
-    return this.#internals;
-  }
-
   setTicket(ticket: CaptchaTicket): void {
     this.ticket = ticket;
     this.sync();
@@ -50,7 +47,7 @@ export class FormController implements ReactiveController {
 
   /** The form value and validity, from the ticket and the host's name, randstr-name and required. */
   sync(): void {
-    const internals = this.#internals;
+    const { internals } = this;
     if (!internals?.setFormValue) return;
     const { host } = this;
     this.#synced = this.#fields();
@@ -71,7 +68,7 @@ export class FormController implements ReactiveController {
 
   /** Shows the state as a CSS custom state too. */
   setState(previous: string, state: string): void {
-    const states = this.#internals?.states;
+    const states = this.internals?.states;
     if (!states) return;
     try {
       states.delete(previous);

@@ -1,18 +1,22 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { claim, owner, release, type Claimant } from '../singleton.js';
-
-export interface OwnershipHost extends ReactiveControllerHost, HTMLElement {}
 
 /**
- * The element's place in the page-singleton policy (singleton.ts): it claims the vendor when it
- * connects and releases it when it leaves. A move (a disconnect and a connect in one task) is neither:
- * the decision waits a microtask, and a moved element keeps its rank and its live vendor instance.
+ * The legacy vendor script is a page singleton: one live captcha per page. Policy: the element
+ * connected most recently owns the vendor; the others wait, and when the owner leaves, the most
+ * recently connected of those still waiting takes over. The last of this stack holds the vendor.
  */
-export class OwnershipController implements ReactiveController, Claimant {
+const claimants: OwnershipController[] = [];
+const top = (): OwnershipController | undefined => claimants[claimants.length - 1];
+
+/**
+ * The element's place in that policy: it claims the vendor when it connects and releases it when it
+ * leaves. A move (a disconnect and a connect in one task) is neither: the decision waits a microtask,
+ * and a moved element keeps its rank and its live vendor instance.
+ */
+export class OwnershipController implements ReactiveController {
   /** The host of the controller that holds the vendor now, if any. */
   static currentHost(): HTMLElement | undefined {
-    const current = owner();
-    return current instanceof OwnershipController ? current.host : undefined;
+    return top()?.host;
   }
 
   /** Holds the vendor now. */
@@ -20,7 +24,7 @@ export class OwnershipController implements ReactiveController, Claimant {
   #claimed = false;
 
   constructor(
-    private readonly host: OwnershipHost,
+    private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly on: {
       /** Became the owner: start the vendor. */
       activate(): void;
@@ -34,34 +38,30 @@ export class OwnershipController implements ReactiveController, Claimant {
   }
 
   hostConnected(): void {
-    if (this.#claimed) {
-      this.on.moved();
-      return;
-    }
+    if (this.#claimed) return this.on.moved();
     this.#claimed = true;
-    claim(this);
+    const previous = top();
+    claimants.push(this);
+    if (previous) previous.#own(false, false);
+    this.#own(true);
   }
 
   hostDisconnected(): void {
     queueMicrotask(() => {
-      if (this.host.isConnected) return;
+      if (this.host.isConnected || !this.#claimed) return;
       // Torn down before another element may take over and start its own.
-      this.owner = false;
-      this.on.deactivate(true);
+      this.#own(false, true);
       this.#claimed = false;
-      release(this);
+      const wasTop = top() === this;
+      claimants.splice(claimants.indexOf(this), 1);
+      const next = top();
+      if (wasTop && next) next.#own(true);
     });
   }
 
-  /** @internal The singleton policy made this element the owner. */
-  activate(): void {
-    this.owner = true;
-    this.on.activate();
-  }
-
-  /** @internal Another element took the vendor over. */
-  deactivate(): void {
-    this.owner = false;
-    this.on.deactivate(false);
+  #own(owner: boolean, left?: boolean): void {
+    this.owner = owner;
+    if (owner) this.on.activate();
+    else this.on.deactivate(left!);
   }
 }

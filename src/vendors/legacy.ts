@@ -1,7 +1,5 @@
-import { CaptchaFailure } from '../events.js';
-import type { LoadOptions } from '../loader.js';
-import { watchForFrame } from './frames.js';
-import { callVendor, destroyQuietly, field, loadVendorScript, toTicket, type Vendor, type VendorOutcome, type VendorSession } from './vendor.js';
+import { CaptchaFailure, ClosedEvent, VerifiedEvent } from '../events.js';
+import { callVendor, destroyQuietly, field, loadVendorScript, toTicket, watchForFrame, type Vendor } from './vendor.js';
 
 interface LegacyOptions {
   callback(result: unknown): void;
@@ -30,26 +28,19 @@ const hasCapInit = () => typeof vendorGlobals().capInit === 'function';
  */
 let stopLateWatch: (() => void) | undefined;
 
-export interface LegacySettings {
-  clientType: 'pc' | 'mobile';
-  showHeader: boolean;
-}
-
 /** The legacy API: a script URL issued per page view by the business server, then `capInit`. */
-export function legacyVendor(src: string, { clientType, showHeader }: LegacySettings): Vendor {
-  const mobile = clientType === 'mobile';
+export function legacyVendor(src: string, mobile: boolean, showHeader: boolean): Vendor {
   return {
     usesBox: !mobile,
     startCall: 'capInit()',
-    onDemand: false,
-    load: (options: LoadOptions) => loadVendorScript(src, options, hasCapInit, 'capInit()'),
-    start({ container, onOutcome, onVisible }) {
+    load: (options) => loadVendorScript(src, options, hasCapInit, 'capInit()'),
+    start(container, report, visible) {
       stopLateWatch?.();
       stopLateWatch = undefined;
       // This load's functions: a later script URL redefines the globals, and this instance is not its.
       const { capInit, capGetTicket, capRefresh, capDestroy } = vendorGlobals();
       let alive = true;
-      let visible = false;
+      let shown = false;
       /** Inside our own capRefresh / capDestroy, whose `end` is no close by the user. */
       let ownCall = false;
       let closing = false;
@@ -61,13 +52,13 @@ export function legacyVendor(src: string, { clientType, showHeader }: LegacySett
           ownCall = false;
         }
       };
-      const tearDown = () => own(() => destroyQuietly(() => capDestroy?.()));
+      const tearDown = () => own(() => destroyQuietly(capDestroy));
 
       const callback = (result: unknown) => {
         // The vendor keeps every callback it was ever given; only this session's live one counts.
         if (!alive) return;
         closing = false;
-        onOutcome(toOutcome(result));
+        report(toOutcome(result));
       };
       // pc reports a close only through `end`; on a pass, `end` comes first and the callback follows
       // in the same task, so a close is an `end` that no result followed.
@@ -75,22 +66,24 @@ export function legacyVendor(src: string, { clientType, showHeader }: LegacySett
         if (!alive || ownCall) return;
         closing = true;
         queueMicrotask(() => {
-          if (!closing || !alive) return;
-          closing = false;
-          onOutcome({ kind: 'closed' });
+          if (closing && alive) {
+            closing = false;
+            report(new ClosedEvent());
+          }
         });
       };
       const stopWatching = watchForFrame(
         mobile ? document.body : container,
         () => {
-          visible = true;
-          if (alive) onVisible();
+          shown = true;
+          if (alive) visible();
           else tearDown();
         },
-        { onlyNew: mobile, subtree: !mobile },
+        mobile,
+        !mobile,
       );
       try {
-        callVendor('capInit()', () => capInit!(mobile ? document : container, { callback, showHeader, start: () => undefined, end }));
+        callVendor('capInit()', () => capInit!(mobile ? document : container, { callback, showHeader, start() {}, end }));
       } catch (failure) {
         alive = false;
         stopWatching();
@@ -98,34 +91,25 @@ export function legacyVendor(src: string, { clientType, showHeader }: LegacySett
         tearDown();
         throw failure;
       }
-      const session: VendorSession = {
+      return {
         refresh: () => own(() => callVendor('capRefresh()', () => capRefresh?.())),
         getTicket: () => toTicket(callVendor('capGetTicket()', () => capGetTicket?.())),
-        // The legacy captcha is shown from capInit on.
-        show: () => undefined,
+        // The legacy captcha is shown from capInit on: no show().
         destroy() {
           if (!alive) return;
           alive = false;
           tearDown();
-          if (visible) stopWatching();
+          if (shown) stopWatching();
           else stopLateWatch = stopWatching;
         },
       };
-      return session;
     },
   };
 }
 
 /** The document compares `ret == 0` loosely; a pass must also carry a usable ticket. */
-function toOutcome(result: unknown): VendorOutcome {
-  const ret = field(result, 'ret');
-  if (ret !== 0 && ret !== '0') return { kind: 'closed' };
+function toOutcome(result: unknown): VerifiedEvent | ClosedEvent | CaptchaFailure {
+  if (![0, '0'].includes(field(result, 'ret') as number)) return new ClosedEvent();
   const { ticket, randstr } = toTicket(result);
-  if (!ticket) {
-    return {
-      kind: 'failed',
-      failure: new CaptchaFailure('vendor-error', 'A pass without a ticket'),
-    };
-  }
-  return { kind: 'verified', ticket, randstr };
+  return ticket ? new VerifiedEvent(ticket, randstr) : new CaptchaFailure('vendor-error', 'A pass without a ticket');
 }

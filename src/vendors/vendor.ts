@@ -1,31 +1,19 @@
-import { CaptchaFailure, type CaptchaTicket, type ResultDetails } from '../events.js';
+import { CaptchaFailure, type CaptchaTicket, type ClosedEvent, type VerifiedEvent } from '../events.js';
 import { TRUSTED_TYPES_ADVICE, loadScript, trustedTypesBlocked, violationCount, type LoadOptions } from '../loader.js';
 
-/** What a vendor reported, already checked and normalised; adapters never dispatch events. */
-export type VendorOutcome =
-  | ({ kind: 'verified'; ticket: string; randstr: string } & ResultDetails)
-  | ({ kind: 'closed' } & ResultDetails)
-  | { kind: 'failed'; failure: CaptchaFailure };
-
-export interface VendorStartOptions {
-  /** The element's own box, in the light DOM so that the vendor can reach it through `document`. */
-  container: HTMLElement;
-  /** Called for each result of this session only, and never after `destroy()`. */
-  onOutcome(outcome: VendorOutcome): void;
-  /**
-   * The vendor's frame is on screen: in the box (legacy pc, embed), on the page (legacy mobile), or
-   * the popup after `show()`. Never after `destroy()`.
-   */
-  onVisible(): void;
-}
+/**
+ * What a vendor reported, already checked: the event for the element to dispatch, or the failure to
+ * report. Adapters never dispatch anything themselves.
+ */
+export type VendorOutcome = VerifiedEvent | ClosedEvent | CaptchaFailure;
 
 /** One live vendor instance. */
 export interface VendorSession {
   refresh(): void;
   /** What the vendor holds now; throws while it cannot tell (the legacy script before it rendered). */
   getTicket(): CaptchaTicket;
-  /** Opens a popup captcha; nothing for captchas that are always shown. */
-  show(): void;
+  /** Opens a popup captcha; absent for captchas that are always shown. */
+  show?(): void;
   destroy(): void;
 }
 
@@ -34,15 +22,20 @@ export interface Vendor {
   /** Whether the captcha lives in the element's box (otherwise the element takes no space). */
   readonly usesBox: boolean;
   /** A popup: usable as soon as it is created, on screen only after `show()`. */
-  readonly onDemand: boolean;
+  readonly onDemand?: boolean;
   /** The vendor call after which its frame should appear, for messages. */
   readonly startCall: string;
   /** Resolves when `start` can be called; rejects with a `CaptchaFailure`. */
   load(options: LoadOptions): Promise<void>;
-  /** Throws a `CaptchaFailure` (`vendor-error`) when the vendor throws. */
-  start(options: VendorStartOptions): VendorSession;
+  /**
+   * Starts one instance in `container` (the element's light-DOM box, which the vendor reaches through
+   * `document`). `report` gets each result of this session only; `visible` runs when the vendor's
+   * frame is on screen (in the box, on the page, or the popup after `show()`). Neither after
+   * `destroy()`. Throws a `CaptchaFailure` (`vendor-error`) when the vendor throws.
+   */
+  start(container: HTMLElement, report: (outcome: VendorOutcome) => void, visible: () => void): VendorSession;
   /** The outcome to report instead of a load failure, when the vendor has a fallback for it. */
-  recover?(failure: CaptchaFailure): VendorOutcome | undefined;
+  recover?(failure: CaptchaFailure): VerifiedEvent | undefined;
 }
 
 export const EMPTY_TICKET: CaptchaTicket = Object.freeze({ ticket: '', randstr: '' });
@@ -52,22 +45,21 @@ export function callVendor<T>(what: string, action: () => T): T {
   try {
     return action();
   } catch (error) {
-    throw new CaptchaFailure('vendor-error', `${what} threw: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CaptchaFailure('vendor-error', `${what} threw: ${(error as Error)?.message ?? error}`);
   }
 }
 
 /** Tears a vendor instance down; one that fails to leaves nothing for us to do but forget it. */
-export function destroyQuietly(destroy: () => void): void {
+export function destroyQuietly(destroy?: () => void): void {
   try {
-    destroy();
+    destroy?.();
   } catch {
     // Nothing more to undo.
   }
 }
 
-function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-}
+/** `value[key]` for any object, else undefined: vendor results are not to be trusted. */
+export const field = (value: unknown, key: string): unknown => (value as Record<string, unknown> | null)?.[key];
 
 /** `{ ticket, randstr }` when both are strings, otherwise the empty ticket. */
 export function toTicket(value: unknown): CaptchaTicket {
@@ -75,8 +67,6 @@ export function toTicket(value: unknown): CaptchaTicket {
   const randstr = field(value, 'randstr');
   return typeof ticket === 'string' && typeof randstr === 'string' ? { ticket, randstr } : EMPTY_TICKET;
 }
-
-export { field };
 
 /**
  * Loads a vendor script and checks that it defined its API (`defined`); when it did not, the failure
@@ -86,8 +76,27 @@ export async function loadVendorScript(src: string, options: LoadOptions, define
   const since = violationCount();
   await loadScript(src, { ...options, isReady: defined });
   if (defined()) return;
-  const message = (await trustedTypesBlocked(since))
-    ? `${src} ran but defined no ${api}: ${TRUSTED_TYPES_ADVICE}`
-    : `${src} defined no ${api}: not a captcha script URL?`;
-  throw new CaptchaFailure('vendor-missing', message);
+  throw new CaptchaFailure(
+    'vendor-missing',
+    `${src} defined no ${api}: ${(await trustedTypesBlocked(since)) ? TRUSTED_TYPES_ADVICE : 'not a captcha script URL?'}`,
+  );
+}
+
+/**
+ * Watches for a vendor's frame: calls `onFrame` once an `<iframe>` is in `root` (or, with `onlyNew`,
+ * once one is added to it, directly or inside an added element; `subtree` also watches deeper).
+ * Mutation observer callbacks run before the browser paints, so a frame can be removed before anyone
+ * sees it. Returns a function that stops watching.
+ */
+export function watchForFrame(root: ParentNode, onFrame: () => void, onlyNew: boolean, subtree: boolean): () => void {
+  const observer = new MutationObserver((records) => {
+    if (records.some((record) => [...record.addedNodes].some((node) => (node as Element).localName === 'iframe' || (node as Element).querySelector?.('iframe')))) {
+      stop();
+      onFrame();
+    }
+  });
+  const stop = () => observer.disconnect();
+  if (!onlyNew && root.querySelector('iframe')) onFrame();
+  else observer.observe(root, { childList: true, subtree });
+  return stop;
 }
