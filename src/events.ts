@@ -14,10 +14,6 @@ export interface CaptchaTicket {
   randstr: string;
 }
 
-// `Event` does not exist in Node; this keeps `import 't-captcha'` safe during server-side rendering.
-const EventBase: typeof Event =
-  typeof Event === 'function' ? Event : (class {} as unknown as typeof Event);
-
 const RESULT_INIT: EventInit = { bubbles: true, composed: true };
 
 /** What the current `TencentCaptcha` API adds to a result; absent with the legacy API. */
@@ -37,7 +33,7 @@ export interface ResultDetails {
 }
 
 /** The user passed the captcha. Send `ticket` and `randstr` to your server, which verifies them. */
-export class VerifiedEvent extends EventBase implements CaptchaTicket, ResultDetails {
+export class VerifiedEvent extends Event implements CaptchaTicket, ResultDetails {
   declare readonly ticket: string;
   declare readonly randstr: string;
   declare readonly appid?: string;
@@ -51,7 +47,7 @@ export class VerifiedEvent extends EventBase implements CaptchaTicket, ResultDet
 }
 
 /** The captcha closed without the user passing. `ticket` and `randstr` are empty strings. */
-export class ClosedEvent extends EventBase implements CaptchaTicket, ResultDetails {
+export class ClosedEvent extends Event implements CaptchaTicket, ResultDetails {
   declare readonly ticket: '';
   declare readonly randstr: '';
   declare readonly appid?: string;
@@ -63,7 +59,7 @@ export class ClosedEvent extends EventBase implements CaptchaTicket, ResultDetai
 }
 
 /** The captcha is on screen and can be solved (a popup: it can be opened with `show()`). */
-export class ReadyEvent extends EventBase {
+export class ReadyEvent extends Event {
   constructor() {
     super('ready', RESULT_INIT);
   }
@@ -74,7 +70,7 @@ export class ReadyEvent extends EventBase {
  * Like the native `error` event of `<script>` and `<img>`, it does not bubble: a bubbling `error`
  * reaching `window` is taken for an uncaught exception by error monitors and test runners.
  */
-export class CaptchaErrorEvent extends EventBase {
+export class CaptchaErrorEvent extends Event {
   declare readonly code: CaptchaErrorCode;
   declare readonly message: string;
   /** The vendor's own error code (`errorCode` of the current API), when it gave one. */

@@ -2,22 +2,19 @@ import { CaptchaFailure } from './events.js';
 
 /**
  * The hosts Tencent's captcha scripts come from (the legacy loader and its sub-scripts, TCaptcha.js and
- * its frame script, as the real scripts name them): `*.` also covers the host's subdomains.
+ * its frame script, as the real scripts name them): `*.host` is the host and its subdomains.
  */
 export const TENCENT_SCRIPT_HOSTS: readonly string[] = Object.freeze([
-  'captcha.qq.com',
   '*.captcha.qq.com',
-  'captcha.gtimg.com',
   '*.captcha.gtimg.com',
   '*.captcha.qcloud.com',
   'captcha.guard.qcloud.com',
-  'captcha.myqcloud.com',
   '*.captcha.myqcloud.com',
 ]);
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$|\.localhost$/;
-/** `host`, `host:port` or `*.host`: lower-case letters, digits, dots and dashes, or a bracketed IPv6 address. */
-const HOST_PATTERN = /^(\*\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(:\d{1,5})?$/;
+/** `host`, `host:port` or `*.host`: dot-separated labels of letters, digits and dashes, or a bracketed IPv6 address. */
+const HOST_PATTERN = /^(\*\.)?([a-z\d-]+(\.[a-z\d-]+)*|\[[\da-f:.]+\])(:\d{1,5})?$/;
 
 /**
  * The page-wide list of script hosts. It starts with Tencent's and only the page's own JavaScript can
@@ -30,7 +27,7 @@ const pageHosts = new Set<string>(TENCENT_SCRIPT_HOSTS);
 export function parseHost(value: unknown): string {
   const host = typeof value === 'string' ? value.trim().toLowerCase() : '';
   if (!HOST_PATTERN.test(host)) {
-    throw new TypeError(`${typeof value == 'string' ? JSON.stringify(value) : typeof value} is not a script host: give "host" or "host:port" (e.g. "localhost:8300"), no scheme or path.`);
+    throw new TypeError(`${typeof value == 'string' ? JSON.stringify(value) : typeof value} is not a script host: give "host" or "host:port", no scheme or path.`);
   }
   return host;
 }

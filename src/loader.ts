@@ -29,30 +29,13 @@ const failures = new Map<string, number>();
 let policy: TrustedTypePolicyLike | null | undefined;
 
 /**
- * Trusted Types violations on the page: Tencent's scripts assign HTML strings when they load, so on a
- * page that enforces Trusted Types they die, and the element's error should say why.
+ * Where a script that loaded left no captcha, or a captcha that should be on screen is not, the cause
+ * is almost always the page's: its network, or its Content-Security-Policy (Tencent's scripts load
+ * sub-scripts from their own hosts and assign HTML strings, which Trusted Types refuse). Completes
+ * "…: <what happened> " in the element's error message.
  */
-let violations = 0;
-if (typeof document !== 'undefined') {
-  document.addEventListener('securitypolicyviolation', (event) => {
-    if (/trusted-types/.test(event.effectiveDirective)) violations++;
-  });
-}
-
-export const violationCount = (): number => violations;
-
-/**
- * Whether Trusted Types blocked something since `since` (a value of {@link violationCount}). Violation
- * events are queued as tasks, so this waits a moment for them to arrive.
- */
-export async function trustedTypesBlocked(since: number): Promise<boolean> {
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  return violations > since;
-}
-
-/** What the README says to do when Tencent's script dies on a Trusted Types page. */
-export const TRUSTED_TYPES_ADVICE =
-  "Tencent's script assigns HTML strings, which the page's Trusted Types refuse: add a 'default' policy for Tencent's scripts (README, CSP).";
+export const CSP_ADVICE =
+  "or the page's CSP blocked it: allow 'strict-dynamic' or Tencent's hosts, and under Trusted Types add a 'default' policy for Tencent's scripts (README, CSP).";
 
 /**
  * Loads a classic script once per URL per document. Every caller for one URL shares one promise,

@@ -44,12 +44,9 @@ const loads = new Map<string, Promise<unknown>>();
  * speaks; English for the others).
  */
 export function resolveLanguage(tag: string | null | undefined): string {
-  const lower = (tag ?? '').trim().toLowerCase().replace(/_/g, '-');
-  const [primary, ...rest] = lower.split('-');
-  if (primary === 'zh') {
-    if (rest.includes('hk') || rest.includes('mo')) return 'zh-hk';
-    return rest.includes('hant') || rest.includes('tw') ? 'zh-tw' : 'zh-cn';
-  }
+  const lower = `${tag ?? ''}`.trim().toLowerCase().replace(/_/g, '-');
+  const primary = lower.split('-')[0];
+  if (primary === 'zh') return /-(hk|mo)\b/.test(lower) ? 'zh-hk' : /-(hant|tw)\b/.test(lower) ? 'zh-tw' : 'zh-cn';
   return ({ iw: 'he', in: 'id', tl: 'fil', '': 'en' } as Record<string, string>)[primary] ?? primary;
 }
 
@@ -58,7 +55,7 @@ export function languageOf(element: Element & { userLanguage?: string }): string
   return resolveLanguage(element.userLanguage || element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
 }
 
-export const isRightToLeft = (language: string): boolean => language === 'ar' || language === 'he' || language === 'ur';
+export const isRightToLeft = (language: string): boolean => ['ar', 'he', 'ur'].includes(language);
 
 /**
  * The message in the element's language. A language not loaded yet answers in Chinese or English

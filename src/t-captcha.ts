@@ -6,7 +6,7 @@ import { OwnershipController } from './controllers/ownership.js';
 import { CaptchaErrorEvent, CaptchaFailure, ReadyEvent, type ClosedEvent, type CaptchaTicket, type VerifiedEvent } from './events.js';
 import { CLIENT_TYPES, CURRENT_SCRIPT_URL, DEFAULT_LOAD_TIMEOUT_MS, MOBILE_VIEWPORT, PC_MIN_WIDTH, type ClientType } from './config.js';
 import { allowScriptHosts, checkScriptSrc } from './hosts.js';
-import { TRUSTED_TYPES_ADVICE, trustedTypesBlocked, violationCount } from './loader.js';
+import { CSP_ADVICE } from './loader.js';
 import { isRightToLeft, languageOf, message, type MessageKey } from './messages.js';
 import { currentVendor, type CurrentSettings } from './vendors/current.js';
 import { legacyVendor } from './vendors/legacy.js';
@@ -143,8 +143,6 @@ export class TCaptcha extends LitElement {
   #showWhenReady = false;
   /** The render watchdog: the vendor must put its frame on screen within `load-timeout`. */
   #watchdog: ReturnType<typeof setTimeout> | undefined;
-  /** Trusted Types violations counted before this attempt's load, to tell whether it met one. */
-  #violationsBefore = 0;
 
   readonly #form = new FormController(this, () => message(this, 'required', () => this.#form.sync()));
   readonly #announcer = new AnnouncerController(this);
@@ -214,18 +212,12 @@ export class TCaptcha extends LitElement {
   }
 
   /**
-   * The current result: `ticket` is empty until the user passed. Asking never changes the element's
-   * state: when the vendor cannot tell (the legacy script throws until it has rendered) or has nothing,
-   * this is the element's own last result.
+   * The current result: `ticket` is empty until the user passed (and again after `refresh()`, a close
+   * or an error). The element's own record of the vendor's last result: asking never calls the vendor,
+   * so it never throws and never changes the state (the legacy `capGetTicket` throws until it rendered).
    */
   getTicket(): CaptchaTicket {
-    try {
-      const fromVendor = this.#session?.getTicket();
-      if (fromVendor?.ticket) return fromVendor;
-    } catch {
-      // The vendor's own state is not ready to be read; ours is.
-    }
-    return this.#form.ticket;
+    return { ...this.#form.ticket };
   }
 
   /** The form that owns the element, as for any form control. */
@@ -330,7 +322,6 @@ export class TCaptcha extends LitElement {
       if (!vendor) return this.#setState('idle');
       this.#placeContainer(vendor.usesBox);
       this.#setState('loading');
-      this.#violationsBefore = violationCount();
       try {
         await vendor.load({ timeoutMs: this.loadTimeout, nonce: this.nonce || undefined });
       } catch (error) {
@@ -370,15 +361,13 @@ export class TCaptcha extends LitElement {
 
   /** After the call that should put the vendor's frame on screen: `render-timeout` unless it comes in time. */
   #armWatchdog(call: string): void {
+    // Every new attempt and every result disarms it (#stop, #report).
     this.#disarmWatchdog();
-    const attempt = this.#attempt;
     const timeout = this.loadTimeout;
-    this.#watchdog = setTimeout(async () => {
-      const cause = (await trustedTypesBlocked(this.#violationsBefore))
-        ? TRUSTED_TYPES_ADVICE
-        : "its sub-resources were blocked: by the network, or by a Content-Security-Policy without 'strict-dynamic' or Tencent's hosts (README, CSP).";
-      if (attempt === this.#attempt) this.#fail(new CaptchaFailure('render-timeout', `The captcha did not appear within ${timeout} ms after ${call}: ${cause}`));
-    }, timeout);
+    this.#watchdog = setTimeout(
+      () => this.#fail(new CaptchaFailure('render-timeout', `The captcha did not appear within ${timeout} ms after ${call}: the network ${CSP_ADVICE}`)),
+      timeout,
+    );
   }
 
   #disarmWatchdog(): void {

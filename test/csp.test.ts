@@ -66,7 +66,7 @@ describe('<t-captcha> under a strict Content-Security-Policy', () => {
     expect(report.code).to.equal('script-load-failed');
   });
 
-  (hasTrustedTypes ? it : it.skip)("require-trusted-types-for 'script': the element loads the script through its policy, with no violation of its own, and says that the vendor died of Trusted Types", async () => {
+  (hasTrustedTypes ? it : it.skip)("require-trusted-types-for 'script': the element loads the script through its policy, with no violation of its own, and its error gives the Trusted Types fix", async () => {
     const report = await runPage('trusted-types', { nonce: true });
     expect(report.outcome).to.equal('error');
     expect(report.code).to.equal('vendor-missing');

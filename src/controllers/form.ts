@@ -20,8 +20,6 @@ export class FormController implements ReactiveController {
   ticket: CaptchaTicket = EMPTY_TICKET;
   /** A disabled fieldset or form: nothing to submit, nothing to click. */
   disabled = false;
-  /** The host's name, randstr-name and required as last synced: most updates change none of them. */
-  #synced = '';
 
   constructor(
     private readonly host: FormHost,
@@ -31,13 +29,9 @@ export class FormController implements ReactiveController {
     host.addController(this);
   }
 
+  /** The host's name, randstr-name or required may have changed. */
   hostUpdated(): void {
-    if (this.#fields() !== this.#synced) this.sync();
-  }
-
-  #fields(): string {
-    const { name, randstrName, required } = this.host;
-    return `${name}\u0000${randstrName}\u0000${required}`;
+    this.sync();
   }
 
   setTicket(ticket: CaptchaTicket): void {
@@ -50,7 +44,6 @@ export class FormController implements ReactiveController {
     const { internals } = this;
     if (!internals?.setFormValue) return;
     const { host } = this;
-    this.#synced = this.#fields();
     const { ticket, randstr } = this.ticket;
     let value: FormData | null = null;
     if (ticket && host.name) {

@@ -15,7 +15,6 @@ export interface CurrentSettings {
 interface TencentCaptchaInstance {
   show(): void;
   destroy(): void;
-  getTicket?(): unknown;
 }
 type TencentCaptchaConstructor = new (...args: unknown[]) => TencentCaptchaInstance;
 
@@ -132,7 +131,6 @@ export function currentVendor(src: string, { appId, type, userLanguage, darkMode
           current = create();
           if (embed) show();
         },
-        getTicket: () => toTicket(callVendor('getTicket()', () => current.getTicket?.())),
         destroy() {
           if (!alive) return;
           alive = false;

@@ -1,5 +1,5 @@
 import { CaptchaFailure, type CaptchaTicket, type ClosedEvent, type VerifiedEvent } from '../events.js';
-import { TRUSTED_TYPES_ADVICE, loadScript, trustedTypesBlocked, violationCount, type LoadOptions } from '../loader.js';
+import { CSP_ADVICE, loadScript, type LoadOptions } from '../loader.js';
 
 /**
  * What a vendor reported, already checked: the event for the element to dispatch, or the failure to
@@ -10,8 +10,6 @@ export type VendorOutcome = VerifiedEvent | ClosedEvent | CaptchaFailure;
 /** One live vendor instance. */
 export interface VendorSession {
   refresh(): void;
-  /** What the vendor holds now; throws while it cannot tell (the legacy script before it rendered). */
-  getTicket(): CaptchaTicket;
   /** Opens a popup captcha; absent for captchas that are always shown. */
   show?(): void;
   destroy(): void;
@@ -68,18 +66,10 @@ export function toTicket(value: unknown): CaptchaTicket {
   return typeof ticket === 'string' && typeof randstr === 'string' ? { ticket, randstr } : EMPTY_TICKET;
 }
 
-/**
- * Loads a vendor script and checks that it defined its API (`defined`); when it did not, the failure
- * says whether Trusted Types killed it (Tencent's scripts assign HTML strings as they load).
- */
+/** Loads a vendor script and checks that it defined its API (`defined`), else `vendor-missing`. */
 export async function loadVendorScript(src: string, options: LoadOptions, defined: () => boolean, api: string): Promise<void> {
-  const since = violationCount();
   await loadScript(src, { ...options, isReady: defined });
-  if (defined()) return;
-  throw new CaptchaFailure(
-    'vendor-missing',
-    `${src} defined no ${api}: ${(await trustedTypesBlocked(since)) ? TRUSTED_TYPES_ADVICE : 'not a captcha script URL?'}`,
-  );
+  if (!defined()) throw new CaptchaFailure('vendor-missing', `${src} defined no ${api}: not a captcha script, ${CSP_ADVICE}`);
 }
 
 /**
