@@ -27,7 +27,7 @@ const pageHosts = new Set<string>(TENCENT_SCRIPT_HOSTS);
 export function parseHost(value: unknown): string {
   const host = typeof value === 'string' ? value.trim().toLowerCase() : '';
   if (!HOST_PATTERN.test(host)) {
-    throw new TypeError(`${typeof value == 'string' ? JSON.stringify(value) : typeof value} is not a script host: give "host" or "host:port", no scheme or path.`);
+    throw new TypeError(`${typeof value == 'string' ? JSON.stringify(value) : typeof value} is not a script host ("host" or "host:port").`);
   }
   return host;
 }
@@ -74,9 +74,8 @@ export function checkScriptSrc(src: string, elementHosts: readonly string[], bas
     throw new CaptchaFailure('invalid-src', `src="${src}" is not a URL.`);
   }
   const refuse = (why: string) => new CaptchaFailure('invalid-src', `${url.protocol}//${url.host} ${why}`);
-  if (!matches(url, pageHosts)) {
-    throw refuse(`is not an allowed script host: Tencent's are (https:), others after TCaptcha.allowScriptHosts('${url.host}') in the page's code (http: only for loopback).`);
-  }
+  // https from Tencent's hosts; others (and http on loopback) only once the page's code allowed them.
+  if (!matches(url, pageHosts)) throw refuse(`is not allowed: call TCaptcha.allowScriptHosts('${url.host}') in the page's code (README, Security).`);
   if (elementHosts.length > 0 && !matches(url, elementHosts)) throw refuse(`is not in allowed-hosts (${elementHosts})`);
   return url.href;
 }

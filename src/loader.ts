@@ -1,4 +1,4 @@
-import { CaptchaFailure } from './events.js';
+import { CaptchaFailure, type CaptchaErrorCode } from './events.js';
 import { isPageAllowed } from './hosts.js';
 
 export interface LoadOptions {
@@ -34,8 +34,7 @@ let policy: TrustedTypePolicyLike | null | undefined;
  * sub-scripts from their own hosts and assign HTML strings, which Trusted Types refuse). Completes
  * "…: <what happened> " in the element's error message.
  */
-export const CSP_ADVICE =
-  "or the page's CSP blocked it: allow 'strict-dynamic' or Tencent's hosts, and under Trusted Types add a 'default' policy for Tencent's scripts (README, CSP).";
+export const CSP_ADVICE = "or the page's CSP blocked it: see the README's CSP section ('strict-dynamic', a Trusted Types 'default' policy).";
 
 /**
  * Loads a classic script once per URL per document. Every caller for one URL shares one promise,
@@ -47,42 +46,43 @@ export const CSP_ADVICE =
  */
 export function loadScript(url: string, { timeoutMs, nonce, isReady }: LoadOptions): Promise<void> {
   let load = loads.get(url);
-  if (load) return load;
-  load = new Promise<void>((resolve, reject) => {
-    // The page may load the script itself, as the integration document shows: use that one.
-    const own = [...document.scripts].find((script) => script.src === url);
-    if (own && isReady?.()) return resolve();
-    const script = own ?? document.createElement('script');
-    const settle = (failure?: CaptchaFailure) => {
-      clearTimeout(timer);
-      script.onload = script.onerror = null;
-      if (!failure) return resolve();
-      if (!own) script.remove();
-      loads.delete(url);
-      failures.set(url, (failures.get(url) ?? 0) + 1);
-      reject(failure);
-    };
-    script.onload = () => settle();
-    script.onerror = () => settle(new CaptchaFailure('script-load-failed', `Could not load ${url}`));
-    const timer = setTimeout(() => settle(new CaptchaFailure('script-timeout', `No script from ${url} within ${timeoutMs} ms`)), timeoutMs);
-    if (own) return;
-    script.async = true;
-    if (nonce) script.nonce = nonce;
-    script.setAttribute(SCRIPT_MARKER, '');
-    const retries = failures.get(url);
-    const retry = new URL(url);
-    if (retries) retry.searchParams.set(RETRY_PARAMETER, `${retries}`);
-    try {
-      (script as { src: unknown }).src = trustedScriptUrl(retry.href);
-    } catch {
-      // Settled a microtask later, so that the failed promise is in the cache before it is forgotten.
-      return queueMicrotask(() => settle(new CaptchaFailure('script-load-failed', `Trusted Types refused the script: allow the policy "${TRUSTED_TYPES_POLICY}"`)));
-    }
-    document.head.append(script);
-  });
-  loads.set(url, load);
-  // Callers may all be gone by the time it fails; the failure is theirs to report, not the page's.
-  load.catch(() => undefined);
+  if (!load) {
+    load = new Promise<void>((resolve, reject) => {
+      // The page may load the script itself, as the integration document shows: use that one.
+      const own = [...document.scripts].find((script) => script.src === url);
+      if (own && isReady?.()) return resolve();
+      const script = own ?? document.createElement('script');
+      const settle = (failure?: CaptchaFailure) => {
+        clearTimeout(timer);
+        script.onload = script.onerror = null;
+        if (!failure) return resolve();
+        if (!own) script.remove();
+        loads.delete(url);
+        failures.set(url, (failures.get(url) ?? 0) + 1);
+        reject(failure);
+      };
+      const fail = (code: CaptchaErrorCode, message: string) => () => settle(new CaptchaFailure(code, message));
+      script.onload = () => settle();
+      script.onerror = fail('script-load-failed', `Could not load ${url}`);
+      const timer = setTimeout(fail('script-timeout', `No script from ${url} within ${timeoutMs} ms`), timeoutMs);
+      if (own) return;
+      script.async = true;
+      if (nonce) script.nonce = nonce;
+      script.setAttribute(SCRIPT_MARKER, '');
+      const request = new URL(url);
+      if (failures.has(url)) request.searchParams.set(RETRY_PARAMETER, `${failures.get(url)}`);
+      try {
+        (script as { src: unknown }).src = trustedScriptUrl(request.href);
+      } catch {
+        // Settled a microtask later, so that the failed promise is in the cache before it is forgotten.
+        return queueMicrotask(fail('script-load-failed', `Trusted Types refused the policy "${TRUSTED_TYPES_POLICY}"`));
+      }
+      document.head.append(script);
+    });
+    loads.set(url, load);
+    // Callers may all be gone by the time it fails; the failure is theirs to report, not the page's.
+    load.catch(() => undefined);
+  }
   return load;
 }
 

@@ -6,14 +6,14 @@ import { css } from 'lit';
  * at its own size, so that nothing on the page moves when the state changes.
  *
  * Written for size (they ship in every page): `--_w`/`--_h` hold the box's size once, for the box
- * and the panels; pc's default is 230×54, the embedded captcha's 300×230.
+ * and the panels; pc's default is 230×54, the embedded captcha's 300×230. The panels are plain: the
+ * page styles them through `::part(loading)`, `::part(error)` and `::part(retry)`.
  */
 export const styles = css`
   :host {
     --_w: var(--t-captcha-width, 230px);
     --_h: var(--t-captcha-height, 54px);
     display: block;
-    box-sizing: border-box;
     min-width: max(362px, var(--t-captcha-min-width, 0px));
     /* The box's height too, so that an element without its box yet (waiting, loading) moves nothing when it gets one. */
     min-height: max(40px, var(--t-captcha-min-height, 0px), var(--_h));
@@ -53,57 +53,31 @@ export const styles = css`
     box-sizing: border-box;
     display: flex;
     align-items: center;
-    justify-content: center;
+    justify-content: space-between;
     gap: 8px;
     padding: 0 10px;
-    overflow: hidden;
-    border: 1px solid #dcdfe6;
+    border: 1px solid #ddd;
     border-radius: 4px;
-    background: #f7f8fa;
-    color: #4e5969;
-    font: 12px/1.3 system-ui, sans-serif;
+    background: #f5f5f5;
+    font: 12px system-ui, sans-serif;
   }
-  [part='loading']::before {
-    content: '';
-    width: 16px;
-    height: 16px;
-    border: 2px solid #c9cdd4;
-    border-top-color: #1f6feb;
-    border-radius: 50%;
-    animation: spin 1s linear infinite;
-  }
-  @keyframes spin {
-    to {
-      transform: rotate(1turn);
+  /* While loading, the box breathes; it stands still for those who ask for less motion. */
+  @media (prefers-reduced-motion: no-preference) {
+    [part='loading'] {
+      animation: pulse 1s infinite alternate;
     }
   }
-  @media (prefers-reduced-motion: reduce) {
-    [part='loading']::before {
-      animation: none;
+  @keyframes pulse {
+    to {
+      opacity: 0.4;
     }
   }
   [part='error'] {
-    justify-content: space-between;
-    border-color: #f5c2c0;
-    background: #fff7f7;
-    color: #a8071a;
-  }
-  /* At most two lines in the box, whatever the language. */
-  .message {
-    display: -webkit-box;
-    -webkit-line-clamp: 2;
-    -webkit-box-orient: vertical;
-    overflow: hidden;
+    color: #a11;
   }
   [part='retry'] {
     flex: none;
     font: inherit;
-    padding: 4px 10px;
-    border: 1px solid;
-    border-radius: 4px;
-    background: #fff;
-    color: inherit;
-    cursor: pointer;
   }
   [part='status'] {
     position: absolute;

@@ -11,7 +11,7 @@ import { isRightToLeft, languageOf, message, type MessageKey } from './messages.
 import { currentVendor, type CurrentSettings } from './vendors/current.js';
 import { legacyVendor } from './vendors/legacy.js';
 import { styles } from './styles.js';
-import { EMPTY_TICKET, type Vendor, type VendorOutcome, type VendorSession } from './vendors/vendor.js';
+import { EMPTY_TICKET, toTicket, type Vendor, type VendorOutcome, type VendorSession } from './vendors/vendor.js';
 
 /** Where the element is in its life; also exposed as a CSS custom state, e.g. `t-captcha:state(verified)`. */
 export type CaptchaState = 'idle' | 'waiting' | 'loading' | 'ready' | 'verified' | 'closed' | 'error';
@@ -32,15 +32,10 @@ function warnOnce(key: string, advice: string): void {
  * The element's own boolean attributes, bindable by frameworks that write `attr="false"` (Vue, Svelte,
  * Preact, Angular's `[attr.…]`): absent or `"false"` is false; `""`, `"true"` or anything else is true.
  */
-const flag = {
-  fromAttribute: (value: string | null) => value !== null && value.trim().toLowerCase() !== 'false',
-  toAttribute: (value: boolean) => (value ? '' : null),
-};
+const flag = (value: string | null) => value !== null && value.trim().toLowerCase() !== 'false';
 
-const hostList = {
-  fromAttribute: (value: string | null) => (value ?? '').toLowerCase().split(/\s+/).filter(Boolean),
-  toAttribute: (value: readonly string[]) => value.join(' '),
-};
+/** Space-separated hosts (never reflected). */
+const hostList = (value: string | null) => (value ?? '').toLowerCase().split(/\s+/).filter(Boolean);
 
 /**
  * Tencent Cloud captcha (天御) in one tag. With `src` (the script URL your server got from "get captcha
@@ -171,13 +166,7 @@ export class TCaptcha extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    let framed = true;
-    try {
-      framed = window.self !== window.top;
-    } catch {
-      // A cross-origin parent: framed.
-    }
-    if (framed) warnOnce('iframe', 'Tencent captcha does not work inside an iframe (it gets cut off).');
+    if (self !== top) warnOnce('iframe', 'Tencent captcha does not work in an iframe (it is cut off).');
   }
 
   /** Where the element is in its life: idle, waiting, loading, ready, verified, closed or error. */
@@ -212,11 +201,17 @@ export class TCaptcha extends LitElement {
   }
 
   /**
-   * The current result: `ticket` is empty until the user passed (and again after `refresh()`, a close
-   * or an error). The element's own record of the vendor's last result: asking never calls the vendor,
-   * so it never throws and never changes the state (the legacy `capGetTicket` throws until it rendered).
+   * The current result: `ticket` is empty until the user passed. It asks the vendor (`capGetTicket`);
+   * asking never changes the element's state: when the vendor cannot tell (the legacy script throws
+   * until it has rendered) or has nothing, this is the element's own last result.
    */
   getTicket(): CaptchaTicket {
+    try {
+      const fromVendor = toTicket(this.#session?.getTicket());
+      if (fromVendor.ticket) return fromVendor;
+    } catch {
+      // The vendor's own state is not ready to be read; ours is.
+    }
     return { ...this.#form.ticket };
   }
 
@@ -268,10 +263,7 @@ export class TCaptcha extends LitElement {
     const code = this.#failure?.code ?? '';
     const key: MessageKey = /script-|render/.test(code) ? 'errorNetwork' : /invalid|missing/.test(code) ? 'errorSetup' : 'error';
     const say = (key: MessageKey) => message(this, key, () => this.requestUpdate());
-    return html`<div class="panel" part="error" dir=${isRightToLeft(languageOf(this)) ? 'rtl' : 'ltr'}>
-      <slot name="error"><span class="message">${say(key)}</span></slot>
-      <button part="retry" type="button" @click=${() => this.refresh()}>${say('retry')}</button>
-    </div>`;
+    return html`<div class="panel" part="error" dir=${isRightToLeft(languageOf(this)) ? 'rtl' : 'ltr'}><slot name="error">${say(key)}</slot><button part="retry" type="button" @click=${() => this.refresh()}>${say('retry')}</button></div>`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -306,7 +298,7 @@ export class TCaptcha extends LitElement {
     }
     // The pc captcha needs 362 px: a narrower viewport scrolls the page sideways.
     if (!mobile && innerWidth < PC_MIN_WIDTH) {
-      warnOnce('narrow', `the pc captcha needs ${PC_MIN_WIDTH}px but the viewport is ${innerWidth}px wide: use client-type="mobile" there (README).`);
+      warnOnce('narrow', `pc needs ${PC_MIN_WIDTH}px, the viewport has ${innerWidth}px: use client-type="mobile" there (README).`);
     }
     return legacyVendor(src, mobile, this.showHeader);
   }

@@ -2,6 +2,7 @@
 // message and a retry button when it cannot be shown, and nothing of the element's once the vendor's
 // frame is there. The box keeps its size in every state, so nothing on the page moves.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import type { TCaptcha } from '../src/index.js';
 import { LANGUAGES } from '../src/i18n/index.js';
 import { MESSAGE_KEYS } from '../src/messages.js';
@@ -109,10 +110,22 @@ describe('<t-captcha> states in the box', () => {
     expect(popup.getBoundingClientRect().height).to.equal(0);
   });
 
-  it('the indicator respects prefers-reduced-motion in its stylesheet', async () => {
-    const el = await fixture<TCaptcha>(html`<t-captcha></t-captcha>`);
-    const rules = [...el.shadowRoot!.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules]).map((rule) => rule.cssText).join('\n');
-    expect(rules).to.match(/prefers-reduced-motion:\s*reduce/);
+  it('the indicator breathes, and stands still for prefers-reduced-motion: reduce (where the runner can emulate it: Chromium)', async function () {
+    try {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    } catch {
+      this.skip();
+    }
+    const el = await fixture<TCaptcha>(html`<t-captcha src=${vendorUrl('legacy.js', { delay: 2000 })}></t-captcha>`);
+    await inState(el, 'loading');
+    const animation = () => getComputedStyle(part(el, 'loading')!).animationName;
+    try {
+      expect(animation()).to.equal('pulse');
+      await emulateMedia({ reducedMotion: 'reduce' });
+      expect(animation()).to.equal('none');
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
   });
 });
 

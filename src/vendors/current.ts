@@ -15,6 +15,7 @@ export interface CurrentSettings {
 interface TencentCaptchaInstance {
   show(): void;
   destroy(): void;
+  getTicket?(): unknown;
 }
 type TencentCaptchaConstructor = new (...args: unknown[]) => TencentCaptchaInstance;
 
@@ -131,6 +132,7 @@ export function currentVendor(src: string, { appId, type, userLanguage, darkMode
           current = create();
           if (embed) show();
         },
+        getTicket: () => current.getTicket?.(),
         destroy() {
           if (!alive) return;
           alive = false;

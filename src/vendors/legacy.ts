@@ -13,6 +13,7 @@ interface LegacyOptions {
 /** The globals the legacy script (the integration document's `capInit` API) defines. */
 interface LegacyGlobals {
   capInit?: (target: HTMLElement | Document, options: LegacyOptions) => void;
+  capGetTicket?: () => unknown;
   capRefresh?: () => void;
   capDestroy?: () => void;
 }
@@ -37,7 +38,7 @@ export function legacyVendor(src: string, mobile: boolean, showHeader: boolean):
       stopLateWatch?.();
       stopLateWatch = undefined;
       // This load's functions: a later script URL redefines the globals, and this instance is not its.
-      const { capInit, capRefresh, capDestroy } = vendorGlobals();
+      const { capInit, capGetTicket, capRefresh, capDestroy } = vendorGlobals();
       let alive = true;
       let shown = false;
       /** Inside our own capRefresh / capDestroy, whose `end` is no close by the user. */
@@ -92,6 +93,7 @@ export function legacyVendor(src: string, mobile: boolean, showHeader: boolean):
       }
       return {
         refresh: () => own(() => callVendor('capRefresh()', () => capRefresh?.())),
+        getTicket: () => capGetTicket?.(),
         // The legacy captcha is shown from capInit on: no show().
         destroy() {
           if (!alive) return;

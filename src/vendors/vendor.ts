@@ -10,6 +10,8 @@ export type VendorOutcome = VerifiedEvent | ClosedEvent | CaptchaFailure;
 /** One live vendor instance. */
 export interface VendorSession {
   refresh(): void;
+  /** The vendor's own `{ ticket, randstr }`, unchecked; may throw (the legacy script before it rendered). */
+  getTicket(): unknown;
   /** Opens a popup captcha; absent for captchas that are always shown. */
   show?(): void;
   destroy(): void;
