@@ -40,9 +40,9 @@ export class VerifiedEvent extends Event implements CaptchaTicket, ResultDetails
   declare readonly bizState?: unknown;
   declare readonly fallback: boolean;
   declare readonly vendorCode?: number | string;
-  constructor(ticket: string, randstr: string, { appid, bizState, fallback, vendorCode }: ResultDetails = {}) {
+  constructor(ticket: string, randstr: string, details: ResultDetails = {}) {
     super('verified', RESULT_INIT);
-    Object.assign(this, { ticket, randstr, appid, bizState, fallback: fallback === true, vendorCode });
+    Object.assign(this, details, { ticket, randstr, fallback: details.fallback === true });
   }
 }
 
@@ -52,9 +52,9 @@ export class ClosedEvent extends Event implements CaptchaTicket, ResultDetails {
   declare readonly randstr: '';
   declare readonly appid?: string;
   declare readonly bizState?: unknown;
-  constructor({ appid, bizState }: ResultDetails = {}) {
+  constructor(details: Pick<ResultDetails, 'appid' | 'bizState'> = {}) {
     super('closed', RESULT_INIT);
-    Object.assign(this, { ticket: '', randstr: '', appid, bizState });
+    Object.assign(this, details, { ticket: '', randstr: '' });
   }
 }
 

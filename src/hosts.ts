@@ -66,10 +66,10 @@ export function isPageAllowed(href: string): boolean {
  * Returns the absolute script URL, or throws `invalid-src`: https (http only on a loopback host the page
  * allowed by name), from a host on the page-wide list and, when the element gives `allowed-hosts`, on that too.
  */
-export function checkScriptSrc(src: string, elementHosts: readonly string[], base: string): string {
+export function checkScriptSrc(src: string, elementHosts: readonly string[]): string {
   let url: URL;
   try {
-    url = new URL(src, base);
+    url = new URL(src, document.baseURI);
   } catch {
     throw new CaptchaFailure('invalid-src', `src="${src}" is not a URL.`);
   }

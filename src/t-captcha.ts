@@ -287,11 +287,11 @@ export class TCaptcha extends LitElement {
     const { appId, type, clientType } = this;
     if (appId) {
       if (type !== 'popup' && type !== 'embed') throw new CaptchaFailure('invalid-attribute', `type="${type}": use popup or embed.`);
-      return currentVendor(checkScriptSrc(this.src || CURRENT_SCRIPT_URL, allowed, document.baseURI), this as CurrentSettings);
+      return currentVendor(checkScriptSrc(this.src || CURRENT_SCRIPT_URL, allowed), this as CurrentSettings);
     }
     if (!CLIENT_TYPES.includes(clientType)) throw new CaptchaFailure('invalid-attribute', `client-type="${clientType}": use pc or mobile.`);
     if (!this.src) return undefined;
-    const src = checkScriptSrc(this.src, allowed, document.baseURI);
+    const src = checkScriptSrc(this.src, allowed);
     const mobile = clientType === 'mobile';
     if (mobile && !document.querySelector('meta[name="viewport"]')) {
       warnOnce('viewport', `add <meta name="viewport" content="${MOBILE_VIEWPORT}"> for the mobile captcha.`);

@@ -32,7 +32,7 @@ const ENTRY_SCRIPT_LOAD_ERROR = 1001;
  */
 let stopGhostWatch: (() => void) | undefined;
 
-/** The TCaptcha.js load in flight, whatever its URL: a second copy would throw when it runs. */
+/** The TCaptcha.js load in flight, whatever its URL. */
 let entryLoad: Promise<void> | undefined;
 
 /** `new TencentCaptcha(...)`: an app id, a popup or an embedded captcha, results with appid and bizState. */
@@ -43,7 +43,7 @@ export function currentVendor(src: string, { appId, type, userLanguage, darkMode
     const details: ResultDetails = { appid: String(field(result, 'appid') ?? appId), bizState: field(result, 'bizState') ?? bizState };
     const errorCode = field(result, 'errorCode');
     const { ticket, randstr } = toTicket(result);
-    if (errorCode != null && errorCode !== '' && errorCode !== 0) {
+    if (errorCode) {
       const vendorCode = typeof errorCode === 'number' ? errorCode : String(errorCode);
       // The script built its own disaster-recovery ticket (terror_<code>_<appId>_<seconds>): pass it on.
       if (fallback && ticket) return new VerifiedEvent(ticket, randstr, { ...details, fallback, vendorCode });
@@ -58,7 +58,8 @@ export function currentVendor(src: string, { appId, type, userLanguage, darkMode
     startCall: 'show()',
     onDemand: !embed,
     async load(options) {
-      // A second copy of TCaptcha.js throws ("loaded twice"): one already on the page is the one to use.
+      // One TCaptcha.js per page whatever its URL: a second copy throws ("loaded twice"), and one
+      // already on the page (or on its way) is the one to use.
       while (entryLoad) {
         await entryLoad.catch(() => undefined);
         if (hasConstructor()) return;
@@ -73,10 +74,10 @@ export function currentVendor(src: string, { appId, type, userLanguage, darkMode
     },
     recover(failure) {
       if (fallback && failure.code.startsWith('script-')) {
-        const bytes = crypto.getRandomValues(new Uint8Array(6));
+        // The randstr of a ticket made in the browser proves nothing; the server judges terror_ tickets.
         return new VerifiedEvent(
           `terror_${ENTRY_SCRIPT_LOAD_ERROR}_${appId}_${Math.floor(Date.now() / 1000)}`,
-          `@${Array.from(bytes, (byte) => byte.toString(36).padStart(2, '0')).join('')}`,
+          `@${Math.random().toString(36).slice(2, 12)}`,
           { appid: appId, bizState, fallback, vendorCode: ENTRY_SCRIPT_LOAD_ERROR },
         );
       }
