@@ -257,12 +257,13 @@ export class TCaptcha extends LitElement {
   /** Only where the captcha takes space in the page (pc, embed): mobile and popup show nothing in the flow. */
   #panel() {
     if (!(this.appId ? this.type === 'embed' : this.clientType !== 'mobile')) return nothing;
-    if (this.#state === 'loading') return html`<div class="panel" part="loading" aria-hidden="true"></div>`;
+    const say = (key: MessageKey) => message(this, key, () => this.requestUpdate());
+    // The live region announces it: the visible text is not read twice.
+    if (this.#state === 'loading') return html`<div class="panel" part="loading" aria-hidden="true">${say('loading')}</div>`;
     if (this.#state !== 'error') return nothing;
     // The network, the page's setup, or the vendor.
     const code = this.#failure?.code ?? '';
     const key: MessageKey = /script-|render/.test(code) ? 'errorNetwork' : /invalid|missing/.test(code) ? 'errorSetup' : 'error';
-    const say = (key: MessageKey) => message(this, key, () => this.requestUpdate());
     return html`<div class="panel" part="error" dir=${isRightToLeft(languageOf(this)) ? 'rtl' : 'ltr'}><slot name="error">${say(key)}</slot><button part="retry" type="button" @click=${() => this.refresh()}>${say('retry')}</button></div>`;
   }
 

@@ -29,6 +29,8 @@ describe('<t-captcha> states in the box', () => {
     const loading = part(el, 'loading')!;
     expect(loading).to.exist;
     expect(getComputedStyle(loading).display).to.not.equal('none');
+    // Visible words, not only motion: the indicator says what happens (the live region speaks it).
+    expect(loading.textContent).to.equal('Loading the captcha…');
     expect(rect(loading)).to.deep.equal(rect(box(el)));
     const [host, next] = [rect(el), rect(after)];
     await expect(el).to.be.accessible();
