@@ -23,14 +23,17 @@ export async function measureSizes() {
   const hcaptchaModule = JSON.parse(readFileSync(join(hcaptchaDir, 'package.json'), 'utf8')).module;
   const languages = Object.fromEntries(
     readdirSync('dist/cdn/i18n')
-      .filter((file) => file.endsWith('.js'))
+      .filter((file) => file.endsWith('.js') && file !== 'index.js')
       .map((file) => [file.replace(/\.js$/, ''), gzip(readFileSync(join('dist/cdn/i18n', file)))]),
   );
+  // The index of those modules, loaded with the first of them (never by a Chinese or English page).
+  const languageIndex = gzip(readFileSync('dist/cdn/i18n/index.js'));
   return {
     // The i18n modules are loaded on demand: not part of what every page pays.
     ownCode: await minGzip('dist/define.js', ['lit', 'lit/*', '@lit/*', './i18n/*']),
     cdnFile: gzip(readFileSync('dist/cdn/t-captcha.min.js')),
     languages,
+    languageIndex,
     hcaptcha: await minGzip(join(hcaptchaDir, hcaptchaModule)),
   };
 }
@@ -38,11 +41,12 @@ export async function measureSizes() {
 export const SIZE_GOALS = { ownCode: 6000, cdnFile: 12000 };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { ownCode, cdnFile, languages, hcaptcha } = await measureSizes();
+  const { ownCode, cdnFile, languages, languageIndex, hcaptcha } = await measureSizes();
   const row = (label, bytes, goal) => `${label.padEnd(52)} ${bytes.toLocaleString('en').padStart(6)} B${goal ? `   goal ≤ ${goal.toLocaleString('en')} B ${bytes <= goal ? 'met' : 'NOT met'}` : ''}`;
   console.log('min+gzip (gzip -9)');
   console.log(row('t-captcha own code (npm build, Lit external)', ownCode, SIZE_GOALS.ownCode));
   console.log(row('t-captcha CDN file (dist/cdn/t-captcha.min.js)', cdnFile, SIZE_GOALS.cdnFile));
+  console.log(row('  language index (on demand, with the first module)', languageIndex));
   for (const [language, bytes] of Object.entries(languages)) console.log(row(`  language module ${language} (on demand)`, bytes));
   console.log(row('@hcaptcha/vanilla-hcaptcha element, for comparison', hcaptcha));
 }
