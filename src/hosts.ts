@@ -4,13 +4,13 @@ import { CaptchaFailure } from './events.js';
  * The hosts Tencent's captcha scripts come from (the legacy loader and its sub-scripts, TCaptcha.js and
  * its frame script, as the real scripts name them): `*.host` is the host and its subdomains.
  */
-export const TENCENT_SCRIPT_HOSTS: readonly string[] = Object.freeze([
+export const TENCENT_SCRIPT_HOSTS: readonly string[] = [
   '*.captcha.qq.com',
   '*.captcha.gtimg.com',
   '*.captcha.qcloud.com',
   'captcha.guard.qcloud.com',
   '*.captcha.myqcloud.com',
-]);
+];
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$|\.localhost$/;
 /** `host`, `host:port` or `*.host`: dot-separated labels of letters, digits and dashes, or a bracketed IPv6 address. */
@@ -38,20 +38,16 @@ export function allowScriptHosts(hosts: readonly unknown[]): void {
 }
 
 /**
- * Whether `url` matches an entry: `host:port` exactly, `host` on the default port, `*.host` also its
- * subdomains. Plain http only for a loopback host the entries name (never through a wildcard).
+ * Whether `url` matches an entry: `host:port` exactly, `host` on the default port (`URL.host` has the
+ * port only when it is not the default), `*.host` also its subdomains. Plain http only for a loopback
+ * host the entries name (never through a wildcard).
  */
-function matches(url: URL, entries: Iterable<string>): boolean {
-  const http = url.protocol === 'http:';
-  if (!http && url.protocol !== 'https:') return false;
-  for (const entry of entries) {
-    const bare = entry.replace(/^\*\./, '');
-    const wildcard = bare !== entry;
-    const host = /:\d+$/.test(bare) ? url.host : url.port ? '' : url.hostname;
-    if ((host === bare || (wildcard && host.endsWith(`.${bare}`))) && (!http || (!wildcard && LOOPBACK.test(url.hostname)))) return true;
-  }
-  return false;
-}
+const matches = (url: URL, entries: Iterable<string>): boolean =>
+  [...entries].some(
+    (entry) =>
+      (entry[0] === '*' ? `.${url.host}`.endsWith(entry.slice(1)) : url.host === entry) &&
+      (url.protocol === 'https:' || (url.protocol === 'http:' && entry[0] !== '*' && LOOPBACK.test(url.hostname))),
+  );
 
 /** Whether the page allows a script from this absolute URL: what the Trusted Types policy checks too. */
 export function isPageAllowed(href: string): boolean {

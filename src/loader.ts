@@ -6,8 +6,6 @@ export interface LoadOptions {
   timeoutMs: number;
   /** Put on the `<script>` for pages with a nonce-based Content-Security-Policy. */
   nonce?: string;
-  /** True when the script's work is already done (a `<script>` of the page's own has run). */
-  isReady?: () => boolean;
 }
 
 interface TrustedTypePolicyLike {
@@ -37,34 +35,34 @@ let policy: TrustedTypePolicyLike | null | undefined;
 export const CSP_ADVICE = "or the page's CSP blocked it: see the README's CSP section ('strict-dynamic', a Trusted Types 'default' policy).";
 
 /**
- * Loads a classic script once per URL per document. Every caller for one URL shares one promise,
- * settled once: resolved when the script has run, rejected with a {@link CaptchaFailure} on a network
- * error (`script-load-failed`) or after `timeoutMs` (`script-timeout`). After a failure the `<script>`
- * is removed and forgotten, so that the next call adds a fresh one; and since Chromium answers a
- * second `<script>` for a URL that failed in this document from its memory cache (the same failure,
- * no request), that one asks for the URL with a retry counter.
+ * Loads a vendor's classic script once per URL per document, and checks that it defined its API
+ * (`defined`, named `api` in the error), else `vendor-missing`. Every caller for one URL shares one
+ * load, settled once: resolved when the script has run, rejected with a {@link CaptchaFailure} on a
+ * network error (`script-load-failed`) or after `timeoutMs` (`script-timeout`). After a failure the
+ * `<script>` is removed and forgotten, so that the next call adds a fresh one; and since Chromium
+ * answers a second `<script>` for a URL that failed in this document from its memory cache (the same
+ * failure, no request), that one asks for the URL with a retry counter.
  */
-export function loadScript(url: string, { timeoutMs, nonce, isReady }: LoadOptions): Promise<void> {
+export async function loadScript(url: string, { timeoutMs, nonce }: LoadOptions, defined: () => boolean, api: string): Promise<void> {
   let load = loads.get(url);
   if (!load) {
     load = new Promise<void>((resolve, reject) => {
       // The page may load the script itself, as the integration document shows: use that one.
       const own = [...document.scripts].find((script) => script.src === url);
-      if (own && isReady?.()) return resolve();
+      if (own && defined()) return resolve();
       const script = own ?? document.createElement('script');
-      const settle = (failure?: CaptchaFailure) => {
+      const settle = (code?: CaptchaErrorCode, message?: string) => () => {
         clearTimeout(timer);
         script.onload = script.onerror = null;
-        if (!failure) return resolve();
+        if (!code) return resolve();
         if (!own) script.remove();
         loads.delete(url);
         failures.set(url, (failures.get(url) ?? 0) + 1);
-        reject(failure);
+        reject(new CaptchaFailure(code, message!));
       };
-      const fail = (code: CaptchaErrorCode, message: string) => () => settle(new CaptchaFailure(code, message));
-      script.onload = () => settle();
-      script.onerror = fail('script-load-failed', `Could not load ${url}`);
-      const timer = setTimeout(fail('script-timeout', `No script from ${url} within ${timeoutMs} ms`), timeoutMs);
+      script.onload = settle();
+      script.onerror = settle('script-load-failed', `Could not load ${url}`);
+      const timer = setTimeout(settle('script-timeout', `No script from ${url} within ${timeoutMs} ms`), timeoutMs);
       if (own) return;
       script.async = true;
       if (nonce) script.nonce = nonce;
@@ -75,7 +73,7 @@ export function loadScript(url: string, { timeoutMs, nonce, isReady }: LoadOptio
         (script as { src: unknown }).src = trustedScriptUrl(request.href);
       } catch {
         // Settled a microtask later, so that the failed promise is in the cache before it is forgotten.
-        return queueMicrotask(fail('script-load-failed', `Trusted Types refused the policy "${TRUSTED_TYPES_POLICY}"`));
+        return queueMicrotask(settle('script-load-failed', `Trusted Types refused the policy "${TRUSTED_TYPES_POLICY}"`));
       }
       document.head.append(script);
     });
@@ -83,7 +81,8 @@ export function loadScript(url: string, { timeoutMs, nonce, isReady }: LoadOptio
     // Callers may all be gone by the time it fails; the failure is theirs to report, not the page's.
     load.catch(() => undefined);
   }
-  return load;
+  await load;
+  if (!defined()) throw new CaptchaFailure('vendor-missing', `${url} defined no ${api}: not a captcha script, ${CSP_ADVICE}`);
 }
 
 /**

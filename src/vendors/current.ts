@@ -1,5 +1,6 @@
 import { CaptchaFailure, ClosedEvent, VerifiedEvent, type ResultDetails } from '../events.js';
-import { callVendor, destroyQuietly, field, loadVendorScript, toTicket, watchForFrame, type Vendor, type VendorOutcome } from './vendor.js';
+import { callVendor, destroyQuietly, field, toTicket, watchForFrame, type Vendor, type VendorOutcome } from './vendor.js';
+import { loadScript } from '../loader.js';
 
 export interface CurrentSettings {
   appId: string;
@@ -65,7 +66,7 @@ export function currentVendor(src: string, { appId, type, userLanguage, darkMode
         if (hasConstructor()) return;
       }
       if (hasConstructor()) return;
-      const load = (entryLoad = loadVendorScript(src, options, hasConstructor, 'TencentCaptcha'));
+      const load = (entryLoad = loadScript(src, options, hasConstructor, 'TencentCaptcha'));
       try {
         await load;
       } finally {

@@ -1,5 +1,6 @@
 import { CaptchaFailure, ClosedEvent, VerifiedEvent } from '../events.js';
-import { callVendor, destroyQuietly, field, loadVendorScript, toTicket, watchForFrame, type Vendor } from './vendor.js';
+import { callVendor, destroyQuietly, field, toTicket, watchForFrame, type Vendor } from './vendor.js';
+import { loadScript } from '../loader.js';
 
 interface LegacyOptions {
   callback(result: unknown): void;
@@ -33,7 +34,7 @@ export function legacyVendor(src: string, mobile: boolean, showHeader: boolean):
   return {
     usesBox: !mobile,
     startCall: 'capInit()',
-    load: (options) => loadVendorScript(src, options, hasCapInit, 'capInit()'),
+    load: (options) => loadScript(src, options, hasCapInit, 'capInit()'),
     start(container, report, visible) {
       stopLateWatch?.();
       stopLateWatch = undefined;

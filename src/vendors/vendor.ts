@@ -1,5 +1,5 @@
 import { CaptchaFailure, type CaptchaTicket, type ClosedEvent, type VerifiedEvent } from '../events.js';
-import { CSP_ADVICE, loadScript, type LoadOptions } from '../loader.js';
+import type { LoadOptions } from '../loader.js';
 
 /**
  * What a vendor reported, already checked: the event for the element to dispatch, or the failure to
@@ -66,12 +66,6 @@ export function toTicket(value: unknown): CaptchaTicket {
   const ticket = field(value, 'ticket');
   const randstr = field(value, 'randstr');
   return typeof ticket === 'string' && typeof randstr === 'string' ? { ticket, randstr } : EMPTY_TICKET;
-}
-
-/** Loads a vendor script and checks that it defined its API (`defined`), else `vendor-missing`. */
-export async function loadVendorScript(src: string, options: LoadOptions, defined: () => boolean, api: string): Promise<void> {
-  await loadScript(src, { ...options, isReady: defined });
-  if (!defined()) throw new CaptchaFailure('vendor-missing', `${src} defined no ${api}: not a captcha script, ${CSP_ADVICE}`);
 }
 
 /**
