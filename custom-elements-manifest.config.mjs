@@ -1,7 +1,7 @@
 // `npm run analyze` writes custom-elements.json from the source's JSDoc.
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/server/**', 'src/emulator/**', 'src/i18n/**', 'src/cdn.ts'],
+  exclude: ['src/server/**', 'src/emulator/**', 'src/i18n/**', 'src/cdn.ts', 'src/development.ts'],
   litelement: true,
   // package.json names custom-elements.json itself; the manifest check writes elsewhere and must not
   // point package.json there.

@@ -1,8 +1,10 @@
-// One source, two builds: dist/ (ES modules, `lit` external, for bundlers) and
-// dist/cdn/t-captcha.min.js (one minified ES module with Lit inside, for <script type="module">, with
-// each extra language as a small module in dist/cdn/i18n/ that it loads on demand).
-// Type declarations come from tsc afterwards (`npm run build`). Only the CDN file has a source map
-// (with the sources inside): the npm build is readable as it is.
+// One source, two builds, each in production and development (console warnings for the page's
+// developer, see src/development.ts): dist/ and dist/development/ (ES modules, `lit` external, for
+// bundlers, which pick the second through the `development` export condition in their dev server), and
+// dist/cdn/t-captcha.min.js and t-captcha.dev.js (one ES module with Lit inside, for
+// <script type="module">, with each extra language as a small module in dist/cdn/i18n/ that it loads
+// on demand). Type declarations come from tsc afterwards (`npm run build`). Only the minified CDN file
+// has a source map (with the sources inside): the others are readable as they are.
 import { build } from 'esbuild';
 import { copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { minify } from 'terser';
@@ -33,13 +35,23 @@ const minifyCssTemplates = {
   },
 };
 
+/** src/development.ts as `export const DEV = <dev>`: minifiers drop every `if (DEV)` branch of the production build. */
+const development = (dev) => ({
+  name: 'development-flag',
+  setup(build) {
+    build.onLoad({ filter: /src\/development\.ts$/ }, () => ({ loader: 'ts', contents: `export const DEV = ${dev};` }));
+  },
+});
+
 rmSync('dist', { recursive: true, force: true });
 
 const browser = list('src').filter((file) => !/^src\/(server|emulator)\//.test(file) && file !== 'src/cdn.ts');
 const node = list('src').filter((file) => /^src\/(server|emulator)\//.test(file));
 
 await Promise.all([
-  build({ entryPoints: browser, outdir: 'dist', outbase: 'src', format: 'esm', target: 'es2022', platform: 'neutral', charset: 'utf8', plugins: [minifyCssTemplates] }),
+  // Production (default export condition) and development (`development` condition: with warnings).
+  build({ entryPoints: browser, outdir: 'dist', outbase: 'src', format: 'esm', target: 'es2022', platform: 'neutral', charset: 'utf8', plugins: [development(false), minifyCssTemplates] }),
+  build({ entryPoints: browser, outdir: 'dist/development', outbase: 'src', format: 'esm', target: 'es2022', platform: 'neutral', charset: 'utf8', plugins: [development(true), minifyCssTemplates] }),
   node.length > 0 &&
     build({ entryPoints: node, outdir: 'dist', outbase: 'src', format: 'esm', target: 'node20', platform: 'node' }),
   build({
@@ -55,7 +67,19 @@ await Promise.all([
     minify: true,
     legalComments: 'linked',
     sourcemap: true,
-    plugins: [minifyCssTemplates],
+    plugins: [development(false), minifyCssTemplates],
+  }),
+  // The same with the development warnings and Lit's development build, readable, for debugging a page.
+  build({
+    entryPoints: ['src/cdn.ts'],
+    outfile: 'dist/cdn/t-captcha.dev.js',
+    external: ['./i18n/*'],
+    conditions: ['development'],
+    charset: 'utf8',
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    plugins: [development(true)],
   }),
   build({ entryPoints: list('src/i18n'), outdir: 'dist/cdn/i18n', format: 'esm', target: 'es2022', minify: true, charset: 'utf8' }),
 ]);

@@ -5,6 +5,7 @@ import { FormController } from './controllers/form.js';
 import { OwnershipController } from './controllers/ownership.js';
 import { CaptchaErrorEvent, CaptchaFailure, ReadyEvent, type ClosedEvent, type CaptchaTicket, type VerifiedEvent } from './events.js';
 import { CLIENT_TYPES, CURRENT_SCRIPT_URL, DEFAULT_LOAD_TIMEOUT_MS, MOBILE_VIEWPORT, PC_MIN_WIDTH, type ClientType } from './config.js';
+import { DEV } from './development.js';
 import { allowScriptHosts, checkScriptSrc } from './hosts.js';
 import { CSP_ADVICE } from './loader.js';
 import { isRightToLeft, languageOf, message, type MessageKey } from './messages.js';
@@ -22,7 +23,7 @@ export { CONTAINER_ATTRIBUTE };
 const FORM_ONLY: readonly PropertyKey[] = ['name', 'randstrName', 'required'];
 
 const warned = new Set<string>();
-/** Each advice once per page, however many elements there are. */
+/** Advice for the page's developer, each once per page however many elements there are (development build only). */
 function warnOnce(key: string, advice: string): void {
   if (!warned.has(key)) console.warn(`<t-captcha>: ${advice}`);
   warned.add(key);
@@ -166,7 +167,7 @@ export class TCaptcha extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (self !== top) warnOnce('iframe', 'Tencent captcha does not work in an iframe (it is cut off).');
+    if (DEV && self !== top) warnOnce('iframe', 'Tencent captcha does not work in an iframe (it is cut off).');
   }
 
   /** Where the element is in its life: idle, waiting, loading, ready, verified, closed or error. */
@@ -294,11 +295,11 @@ export class TCaptcha extends LitElement {
     if (!this.src) return undefined;
     const src = checkScriptSrc(this.src, allowed);
     const mobile = clientType === 'mobile';
-    if (mobile && !document.querySelector('meta[name="viewport"]')) {
+    if (DEV && mobile && !document.querySelector('meta[name="viewport"]')) {
       warnOnce('viewport', `add <meta name="viewport" content="${MOBILE_VIEWPORT}"> for the mobile captcha.`);
     }
     // The pc captcha needs 362 px: a narrower viewport scrolls the page sideways.
-    if (!mobile && innerWidth < PC_MIN_WIDTH) {
+    if (DEV && !mobile && innerWidth < PC_MIN_WIDTH) {
       warnOnce('narrow', `pc needs ${PC_MIN_WIDTH}px, the viewport has ${innerWidth}px: use client-type="mobile" there (README).`);
     }
     return legacyVendor(src, mobile, this.showHeader);

@@ -28,3 +28,18 @@ test('npm pack of a fresh clone (no dist/ yet: prepack builds it) ships every pr
     clone.remove();
   }
 });
+
+test('development warnings ship only in the development builds (the `development` condition, t-captcha.dev.js)', async () => {
+  const { build } = await import('esbuild');
+  const warning = 'does not work in an iframe';
+  // What a bundler makes of `import 't-captcha/define'` under each condition.
+  const bundle = async (condition) => {
+    const entry = new URL(pkg.exports['./define'][condition], root).pathname;
+    const result = await build({ entryPoints: [entry], bundle: true, minify: true, write: false, external: ['lit', 'lit/*', '@lit/*', './i18n/*'], logLevel: 'silent' });
+    return result.outputFiles[0].text;
+  };
+  assert.ok(!(await bundle('default')).includes(warning), 'the production build has the warnings');
+  assert.ok((await bundle('development')).includes(warning), 'the development build lost the warnings');
+  assert.ok(!readFileSync(new URL('dist/cdn/t-captcha.min.js', root), 'utf8').includes(warning));
+  assert.ok(readFileSync(new URL('dist/cdn/t-captcha.dev.js', root), 'utf8').includes(warning));
+});
