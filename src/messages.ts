@@ -3,7 +3,7 @@
  * script ships. Simplified Chinese and English are built in; each other language is its own small
  * module, loaded the first time an element needs it, so that a page pays only for what it shows.
  */
-export const MESSAGE_KEYS = ['loading', 'ready', 'verified', 'closed', 'error', 'required', 'retry', 'errorNetwork', 'errorSetup'] as const;
+export const MESSAGE_KEYS = ['loading', 'ready', 'verified', 'closed', 'error', 'required', 'retry'] as const;
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
 /** The messages of one language, in the order of MESSAGE_KEYS. */
 export type Translation = readonly string[];
@@ -16,8 +16,6 @@ const EN: Translation = [
   'The captcha could not be shown.',
   'Please complete the captcha.',
   'Try again',
-  'The captcha failed to load.',
-  'The captcha is not set up right.',
 ];
 
 const ZH_CN: Translation = [
@@ -28,8 +26,6 @@ const ZH_CN: Translation = [
   '验证码无法显示。',
   '请完成验证码验证。',
   '重试',
-  '验证码加载失败。',
-  '验证码配置有误。',
 ];
 
 const translations = new Map<string, Translation | undefined>([

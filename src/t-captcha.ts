@@ -262,10 +262,7 @@ export class TCaptcha extends LitElement {
     // The live region announces it: the visible text is not read twice.
     if (this.#state === 'loading') return html`<div class="panel" part="loading" aria-hidden="true">${say('loading')}</div>`;
     if (this.#state !== 'error') return nothing;
-    // The network, the page's setup, or the vendor.
-    const code = this.#failure?.code ?? '';
-    const key: MessageKey = /script-|render/.test(code) ? 'errorNetwork' : /invalid|missing/.test(code) ? 'errorSetup' : 'error';
-    return html`<div class="panel" part="error" dir=${isRightToLeft(languageOf(this)) ? 'rtl' : 'ltr'}><slot name="error">${say(key)}</slot><button part="retry" type="button" @click=${() => this.refresh()}>${say('retry')}</button></div>`;
+    return html`<div class="panel" part="error" dir=${isRightToLeft(languageOf(this)) ? 'rtl' : 'ltr'}><slot name="error">${say('error')}</slot><button part="retry" type="button" @click=${() => this.refresh()}>${say('retry')}</button></div>`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {

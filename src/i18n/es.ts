@@ -1,2 +1,2 @@
 // es: the element's messages, in the order of MESSAGE_KEYS (messages.ts). Loaded on demand.
-export default ["Cargando el captcha…", "Captcha listo. Complételo para continuar.", "Captcha superado.", "Captcha cerrado sin superarlo.", "No se pudo mostrar el captcha.", "Complete el captcha.", "Reintentar", "No se pudo cargar el captcha.", "Captcha mal configurado."];
+export default ["Cargando el captcha…", "Captcha listo. Complételo para continuar.", "Captcha superado.", "Captcha cerrado sin superarlo.", "No se pudo mostrar el captcha.", "Complete el captcha.", "Reintentar"];

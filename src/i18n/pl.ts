@@ -1,2 +1,2 @@
 // pl: the element's messages, in the order of MESSAGE_KEYS (messages.ts). Loaded on demand.
-export default ["Ładowanie captcha…", "Captcha gotowa. Rozwiąż ją, aby kontynuować.", "Captcha zaliczona.", "Captcha zamknięta bez zaliczenia.", "Nie można wyświetlić captcha.", "Rozwiąż captcha.", "Spróbuj ponownie", "Nie wczytano captcha.", "Błąd konfiguracji captcha."];
+export default ["Ładowanie captcha…", "Captcha gotowa. Rozwiąż ją, aby kontynuować.", "Captcha zaliczona.", "Captcha zamknięta bez zaliczenia.", "Nie można wyświetlić captcha.", "Rozwiąż captcha.", "Spróbuj ponownie"];
