@@ -76,7 +76,7 @@ export class TCaptcha extends LitElement {
     allowScriptHosts(hosts);
     // An element that started before the page's code got here was refused: it tries again now.
     const current = OwnershipController.currentHost();
-    if (current instanceof TCaptcha && current.#failure?.code === 'invalid-src' && current.#state === 'error') current.refresh();
+    if (current instanceof TCaptcha && current.#refused && current.#state === 'error') current.refresh();
   }
 
   static override properties = {
@@ -128,8 +128,8 @@ export class TCaptcha extends LitElement {
   declare required: boolean;
 
   #state: CaptchaState = 'idle';
-  /** Why the element is in `error`, for the panel. */
-  #failure: CaptchaFailure | undefined;
+  /** The last error was `invalid-src`: `allowScriptHosts` may have made it good. */
+  #refused = false;
   #needsStart = false;
   /** Bumped whenever the current attempt is abandoned; async continuations compare it. */
   #attempt = 0;
@@ -329,7 +329,7 @@ export class TCaptcha extends LitElement {
         (outcome) => live() && this.#report(outcome),
         () => {
           if (!live()) return;
-          this.#disarmWatchdog();
+          clearTimeout(this.#watchdog);
           if (this.#state === 'loading') this.#becomeReady();
         },
       );
@@ -353,7 +353,7 @@ export class TCaptcha extends LitElement {
   /** After the call that should put the vendor's frame on screen: `render-timeout` unless it comes in time. */
   #armWatchdog(call: string): void {
     // Every new attempt and every result disarms it (#stop, #report).
-    this.#disarmWatchdog();
+    clearTimeout(this.#watchdog);
     const timeout = this.loadTimeout;
     this.#watchdog = setTimeout(
       () => this.#fail(new CaptchaFailure('render-timeout', `The captcha did not appear within ${timeout} ms after ${call}: the network ${CSP_ADVICE}`)),
@@ -361,12 +361,8 @@ export class TCaptcha extends LitElement {
     );
   }
 
-  #disarmWatchdog(): void {
-    clearTimeout(this.#watchdog);
-  }
-
   #stop(): void {
-    this.#disarmWatchdog();
+    clearTimeout(this.#watchdog);
     this.#attempt++;
     const session = this.#session;
     this.#session = undefined;
@@ -390,7 +386,7 @@ export class TCaptcha extends LitElement {
   /** A result: the event to dispatch (verified, closed), or a failure. */
   #report(outcome: VendorOutcome): void {
     if (outcome instanceof CaptchaFailure) return this.#fail(outcome);
-    this.#disarmWatchdog();
+    clearTimeout(this.#watchdog);
     this.#form.setTicket({ ticket: outcome.ticket, randstr: outcome.randstr });
     this.#setState(outcome.type as CaptchaState);
     this.dispatchEvent(outcome);
@@ -400,7 +396,7 @@ export class TCaptcha extends LitElement {
     const failure = error instanceof CaptchaFailure ? error : new CaptchaFailure('vendor-error', String(error));
     this.#showWhenReady = false;
     this.#stop();
-    this.#failure = failure;
+    this.#refused = failure.code === 'invalid-src';
     this.#setState('error');
     this.dispatchEvent(new CaptchaErrorEvent(failure.code, failure.message, failure.vendorCode));
   }
