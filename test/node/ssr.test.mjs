@@ -6,6 +6,8 @@ test('importing the package and its define module in plain Node does not throw',
   assert.equal(typeof globalThis.document, 'undefined');
   const api = await import('../../dist/index.js');
   await import('../../dist/define.js');
+  // The development build too (a Nuxt or SvelteKit dev server resolves the `development` condition).
+  await import('../../dist/development/define.js');
   assert.equal(typeof api.TCaptcha, 'function');
   const event = new api.VerifiedEvent('t', 'r');
   assert.equal(event.ticket, 't');
