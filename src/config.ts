@@ -3,8 +3,11 @@ export const DEFAULT_LOAD_TIMEOUT_MS = 10_000;
 export const CLIENT_TYPES = ['pc', 'mobile'] as const;
 export type ClientType = (typeof CLIENT_TYPES)[number];
 
-/** Tencent's current script (vendor contract §5); `src` overrides it (e.g. the overseas one). */
-export const CURRENT_SCRIPT_URL = 'https://turing.captcha.qcloud.com/TCaptcha.js';
+/**
+ * The script Tencent's mainland Web integration page gives a new customer: captcha 2.0 (vendor
+ * contract §5.1). `src` picks another: 1.0's `TCaptcha.js`, or the international 3.0 script.
+ */
+export const CURRENT_SCRIPT_URL = 'https://turing.captcha.qcloud.com/TJCaptcha.js';
 
 /** The width the pc captcha needs (integration document, section 5). */
 export const PC_MIN_WIDTH = 362;

@@ -6,6 +6,7 @@ export type CaptchaErrorCode =
   | 'script-timeout'
   | 'vendor-missing'
   | 'vendor-error'
+  | 'config-refused'
   | 'render-timeout';
 
 /** What the user obtained by solving the captcha; both empty when they have not passed. */
@@ -30,6 +31,12 @@ export interface ResultDetails {
   fallback?: boolean;
   /** With `fallback`: the vendor's error code (1001 entry script load error, 1002 show timeout, …). */
   vendorCode?: number | string;
+  /** Captcha 2.0: how long the verification took (ms), when the script reports it. */
+  verifyDuration?: number;
+  /** Captcha 2.0: how long the user took to act (ms), when the script reports it. */
+  actionDuration?: number;
+  /** Captcha 2.0 and 3.0: the captcha session's id, when the script reports it (Tencent support asks for it). */
+  sid?: string;
 }
 
 /** The user passed the captcha. Send `ticket` and `randstr` to your server, which verifies them. */
@@ -40,6 +47,9 @@ export class VerifiedEvent extends Event implements CaptchaTicket, ResultDetails
   declare readonly bizState?: unknown;
   declare readonly fallback: boolean;
   declare readonly vendorCode?: number | string;
+  declare readonly verifyDuration?: number;
+  declare readonly actionDuration?: number;
+  declare readonly sid?: string;
   constructor(ticket: string, randstr: string, details: ResultDetails = {}) {
     super('verified', RESULT_INIT);
     Object.assign(this, details, { ticket, randstr, fallback: details.fallback === true });
@@ -52,7 +62,8 @@ export class ClosedEvent extends Event implements CaptchaTicket, ResultDetails {
   declare readonly randstr: '';
   declare readonly appid?: string;
   declare readonly bizState?: unknown;
-  constructor(details: Pick<ResultDetails, 'appid' | 'bizState'> = {}) {
+  declare readonly sid?: string;
+  constructor(details: Omit<ResultDetails, 'fallback' | 'vendorCode'> = {}) {
     super('closed', RESULT_INIT);
     Object.assign(this, details, { ticket: '', randstr: '' });
   }

@@ -31,6 +31,12 @@ export const styles = css`
     min-height: 0;
     height: 0;
   }
+  /* International 3.0 draws its checkbox in the box, popup or not: reserved at the checkbox's size. */
+  :host([app-id]:state(checkbox)) {
+    --_w: var(--t-captcha-width, 300px);
+    --_h: var(--t-captcha-height, 78px);
+    height: auto;
+  }
   :host([hidden]) {
     display: none;
   }
@@ -45,6 +51,11 @@ export const styles = css`
   .panel {
     width: var(--_w);
     height: var(--_h);
+  }
+  /* Once the current API's captcha is on screen, its box takes the captcha's own size. */
+  [part='box'] > slot::slotted([data-fit]) {
+    width: fit-content;
+    height: auto;
   }
   /* Drawn over the reserved box at its inline start: nothing moves when the state changes. */
   .panel {

@@ -9,8 +9,9 @@ import { DEV } from './development.js';
 import { allowScriptHosts, checkScriptSrc } from './hosts.js';
 import { CSP_ADVICE } from './loader.js';
 import { isRightToLeft, languageOf, message, type MessageKey } from './messages.js';
-import { currentVendor, type CurrentSettings } from './vendors/current.js';
 import { legacyVendor } from './vendors/legacy.js';
+import { tencentOnDemand } from './vendors/on-demand.js';
+import type { TencentSettings } from './vendors/tencent.js';
 import { styles } from './styles.js';
 import { EMPTY_TICKET, toTicket, type Vendor, type VendorOutcome, type VendorSession } from './vendors/vendor.js';
 
@@ -18,6 +19,9 @@ import { EMPTY_TICKET, toTicket, type Vendor, type VendorOutcome, type VendorSes
 export type CaptchaState = 'idle' | 'waiting' | 'loading' | 'ready' | 'verified' | 'closed' | 'error';
 
 export { CONTAINER_ATTRIBUTE };
+
+/** On the box once the current API's captcha is on screen: the box then takes the captcha's own size. */
+const FIT_ATTRIBUTE = 'data-fit';
 
 /** The properties whose change needs no new vendor instance (every other one does). */
 const FORM_ONLY: readonly PropertyKey[] = ['name', 'randstrName', 'required'];
@@ -37,6 +41,9 @@ const flag = (value: string | null) => value !== null && value.trim().toLowerCas
 
 /** Space-separated hosts (never reflected). */
 const hostList = (value: string | null) => (value ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+
+/** `dark-mode`: a boolean, or `force` (always dark, whatever the system says). */
+const darkModeOf = (value: string | null) => (value?.trim().toLowerCase() === 'force' ? 'force' : flag(value));
 
 /**
  * Tencent Cloud captcha (天御) in one tag. With `src` (the script URL your server got from "get captcha
@@ -88,9 +95,15 @@ export class TCaptcha extends LitElement {
     appId: { attribute: 'app-id', reflect: true },
     type: { reflect: true },
     userLanguage: { attribute: 'user-language' },
-    darkMode: { attribute: 'dark-mode', converter: flag },
+    darkMode: { attribute: 'dark-mode', converter: darkModeOf },
     bizState: { attribute: false },
     fallback: { converter: flag },
+    aidEncrypted: { attribute: 'aid-encrypted' },
+    aidEncryptedType: { attribute: 'aid-encrypted-type' },
+    aidEncryptedAad: { attribute: 'aid-encrypted-aad' },
+    needFeedback: { attribute: 'need-feedback' },
+    autoCheck: { attribute: 'auto-check', converter: flag },
+    vendorOptions: { attribute: false },
     name: { reflect: true },
     randstrName: { attribute: 'randstr-name' },
     required: { type: Boolean, reflect: true },
@@ -114,12 +127,28 @@ export class TCaptcha extends LitElement {
   declare type: 'popup' | 'embed';
   /** Current API: the captcha's language (e.g. `zh-cn`, `en`); the vendor's default when empty. */
   declare userLanguage: string | undefined;
-  /** Current API: dark mode. */
-  declare darkMode: boolean;
+  /** Current API: dark mode: `true` follows the system, `'force'` is always dark. */
+  declare darkMode: boolean | 'force';
   /** Current API: any value, handed back on the events as `bizState`. */
   declare bizState: unknown;
   /** Current API: when the script cannot load, pass with Tencent's disaster-recovery ticket (`fallback: true` on the event). */
   declare fallback: boolean;
+  /** Current API: the `aidEncrypted` your server minted for this page view (`encryptCaptchaAppId`), for an app with the forced CaptchaAppId check; a change starts a fresh captcha with it. */
+  declare aidEncrypted: string | undefined;
+  /** Current API: how `aid-encrypted` was made: `cbc` (default) or `gcm`. */
+  declare aidEncryptedType: 'cbc' | 'gcm' | undefined;
+  /** Current API, `gcm`: the additional authenticated data, Base64, as `encryptCaptchaAppId` returns it. */
+  declare aidEncryptedAad: string | undefined;
+  /** Current API: `false` (or the attribute `"false"`) hides Tencent's help button; an https URL replaces its link; unset keeps Tencent's. */
+  declare needFeedback: boolean | string | undefined;
+  /** International 3.0: let requests Tencent deems safe pass the checkbox by themselves (`enableAutoCheck`). */
+  declare autoCheck: boolean;
+  /**
+   * Current API, JavaScript only (never an attribute, so markup cannot set vendor options): more
+   * options for every `new TencentCaptcha`, e.g. one Tencent documents tomorrow. The element's own
+   * attributes win where set, and `type`, `callback` and `ready` stay the element's.
+   */
+  declare vendorOptions: Record<string, unknown> | undefined;
   /** Form field for the ticket; with a name the element submits `name=ticket` and `randstr-name=randstr`. */
   declare name: string | undefined;
   /** Form field for the randstr. */
@@ -135,6 +164,8 @@ export class TCaptcha extends LitElement {
   #attempt = 0;
   #session: VendorSession | undefined;
   #container: HTMLElement | undefined;
+  /** The captcha lives in the element's box (pc, embed, 3.0's checkbox): the panels show there. */
+  #boxed = false;
   /** show() was called before the vendor was ready: a click on a slow network is not lost. */
   #showWhenReady = false;
   /** The render watchdog: the vendor must put its frame on screen within `load-timeout`. */
@@ -158,7 +189,7 @@ export class TCaptcha extends LitElement {
     super();
     this.src = '';
     this.clientType = 'pc';
-    this.showHeader = this.darkMode = this.fallback = this.required = false;
+    this.showHeader = this.darkMode = this.fallback = this.required = this.autoCheck = false;
     this.loadTimeout = DEFAULT_LOAD_TIMEOUT_MS;
     this.allowedHosts = [];
     this.type = 'popup';
@@ -257,7 +288,7 @@ export class TCaptcha extends LitElement {
 
   /** Only where the captcha takes space in the page (pc, embed): mobile and popup show nothing in the flow. */
   #panel() {
-    if (!(this.appId ? this.type === 'embed' : this.clientType !== 'mobile')) return nothing;
+    if (!(this.#boxed || (this.appId ? this.type === 'embed' : this.clientType !== 'mobile'))) return nothing;
     const say = (key: MessageKey) => message(this, key, () => this.requestUpdate());
     // The live region announces it: the visible text is not read twice.
     if (this.#state === 'loading') return html`<div class="panel" part="loading" aria-hidden="true">${say('loading')}</div>`;
@@ -285,8 +316,9 @@ export class TCaptcha extends LitElement {
     const allowed = this.allowedHosts ?? [];
     const { appId, type, clientType } = this;
     if (appId) {
+      // The adapter checks its own options (aid-encrypted-type, need-feedback, vendorOptions) as it loads.
       if (type !== 'popup' && type !== 'embed') throw new CaptchaFailure('invalid-attribute', `type="${type}": use popup or embed.`);
-      return currentVendor(checkScriptSrc(this.src || CURRENT_SCRIPT_URL, allowed), this as CurrentSettings);
+      return tencentOnDemand(checkScriptSrc(this.src || CURRENT_SCRIPT_URL, allowed), this as TencentSettings);
     }
     if (!CLIENT_TYPES.includes(clientType)) throw new CaptchaFailure('invalid-attribute', `client-type="${clientType}": use pc or mobile.`);
     if (!this.src) return undefined;
@@ -307,11 +339,12 @@ export class TCaptcha extends LitElement {
     const attempt = this.#attempt;
     const current = () => attempt === this.#attempt;
     this.#form.setTicket(EMPTY_TICKET);
+    this.#boxed = false;
     let vendor: Vendor | undefined;
     try {
       vendor = this.#vendor();
       if (!vendor) return this.#setState('idle');
-      this.#placeContainer(vendor.usesBox);
+      this.#placeContainer(vendor);
       this.#setState('loading');
       try {
         await vendor.load({ timeoutMs: this.loadTimeout, nonce: this.nonce || undefined });
@@ -321,6 +354,8 @@ export class TCaptcha extends LitElement {
         throw error;
       }
       if (!current()) return;
+      // The script that ran may need another box than its URL promised (a 3.0 script under another name).
+      this.#placeContainer(vendor);
       // Removed, or in the middle of a move that spans microtasks: start again if it comes back.
       if (!this.isConnected) return void (this.#needsStart = true);
       const live = () => current() && this.isConnected;
@@ -330,6 +365,8 @@ export class TCaptcha extends LitElement {
         () => {
           if (!live()) return;
           clearTimeout(this.#watchdog);
+          // The current API's box takes the captcha's real size from now on (reserved until then).
+          if (this.appId) this.#container?.toggleAttribute(FIT_ATTRIBUTE, true);
           if (this.#state === 'loading') this.#becomeReady();
         },
       );
@@ -369,10 +406,13 @@ export class TCaptcha extends LitElement {
     session?.destroy();
     // Whatever the vendor left in our box belongs to the instance just torn down.
     this.#container?.replaceChildren();
+    this.#container?.removeAttribute(FIT_ATTRIBUTE);
   }
 
-  #placeContainer(usesBox: boolean): void {
+  #placeContainer({ usesBox, checkbox }: Vendor): void {
     let container = this.#container;
+    this.#boxed = usesBox;
+    this.#form.toggleState('checkbox', !!checkbox);
     if (!usesBox) return container?.remove();
     if (!container) {
       container = this.#container = document.createElement('div');

@@ -61,11 +61,14 @@ export class FormController implements ReactiveController {
 
   /** Shows the state as a CSS custom state too. */
   setState(previous: string, state: string): void {
-    const states = this.internals?.states;
-    if (!states) return;
+    this.toggleState(previous, false);
+    this.toggleState(state, true);
+  }
+
+  /** A CSS custom state on or off. */
+  toggleState(state: string, on: boolean): void {
     try {
-      states.delete(previous);
-      states.add(state);
+      this.internals?.states?.[on ? 'add' : 'delete'](state);
     } catch {
       // Browsers before CustomStateSet's final syntax accept only `--name`; the `state` property still tells.
     }

@@ -2,7 +2,7 @@
 // `t-captcha-emulator [--port N] [--host H]`: runs the offline captcha service until stopped.
 import { parseArgs } from 'node:util';
 import { TEST_CREDENTIALS } from './credentials.js';
-import { CURRENT_SCRIPT_PATH, startEmulator } from './server.js';
+import { CURRENT_SCRIPT_PATHS, startEmulator } from './server.js';
 
 const USAGE = `Usage: t-captcha-emulator [--port N] [--host H]
 
@@ -44,9 +44,12 @@ const emulator = await startEmulator({ port, host: values.host }).catch((error: 
   fail(`cannot start: ${error.message}`);
 });
 console.log(`t-captcha emulator: API endpoint ${emulator.endpoint}`);
-console.log(`  current API: TCaptcha.js at ${emulator.origin}${CURRENT_SCRIPT_PATH}, DescribeCaptchaResult at ${emulator.origin}`);
+const scripts = Object.entries(CURRENT_SCRIPT_PATHS).map(([family, path]) => `${family} ${emulator.origin}${path}`);
+console.log(`  current API: scripts ${scripts.join(', ')}; DescribeCaptchaResult at ${emulator.origin}`);
+console.log(`  allow its host in the page's code: customElements.get('t-captcha').allowScriptHosts('${new URL(emulator.origin).host}')`);
 for (const [name, credential] of Object.entries(TEST_CREDENTIALS)) {
-  console.log(`  ${name.padEnd(11)} secretId ${credential.secretId}  secretKey ${credential.secretKey}`);
+  const forced = 'aidRequired' in credential ? '  (forced CaptchaAppId check: pass aid-encrypted)' : '';
+  console.log(`  ${name.padEnd(11)} secretId ${credential.secretId}  secretKey ${credential.secretKey}  CaptchaAppId ${credential.appId}  AppSecretKey ${credential.appSecretKey}${forced}`);
 }
 const stop = () => void emulator.close().then(() => process.exit(0));
 process.on('SIGINT', stop);

@@ -9,6 +9,8 @@ export interface EmulatorCredential {
   /** The app's own key, checked by DescribeCaptchaResult (`AppSecretKey`). */
   appSecretKey: string;
   mode: EmulatorMode;
+  /** Tencent's forced CaptchaAppId check ("CaptchaAppid 强制校验") is on: every page must pass a good `aidEncrypted`. */
+  aidRequired?: boolean;
 }
 
 /**
@@ -22,4 +24,9 @@ export const TEST_CREDENTIALS = {
   alwaysPass: { secretId: 'AKIDtcaptchaAlwaysPass', secretKey: 'tcaptcha-always-pass-key', appId: '2000000002', appSecretKey: 'emulator-app-secret-pass', mode: 'always-pass' },
   /** One click on the captcha gives a ticket; CaptchaCheck always rejects it (5100). */
   alwaysFail: { secretId: 'AKIDtcaptchaAlwaysFail', secretKey: 'tcaptcha-always-fail-key', appId: '2000000003', appSecretKey: 'emulator-app-secret-fail', mode: 'always-fail' },
+  /**
+   * The slider puzzle, with the forced CaptchaAppId check on: the current API's captcha starts only with
+   * a fresh `aidEncrypted` minted under this AppSecretKey (`encryptCaptchaAppId`).
+   */
+  encrypted: { secretId: 'AKIDtcaptchaEncrypted', secretKey: 'tcaptcha-encrypted-key', appId: '2000000004', appSecretKey: 'emulator-app-secret-encrypted', mode: 'interactive', aidRequired: true },
 } as const satisfies Record<string, EmulatorCredential>;

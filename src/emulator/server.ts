@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { sign, stringToSign, type SignatureMethod } from '../server/signature.js';
 import { TEST_CREDENTIALS, type EmulatorCredential, type EmulatorMode } from './credentials.js';
 import { ExpiringMap } from './expiring.js';
+import { refuseAid } from './aid.js';
 import { verifyTc3 } from './tc3.js';
 import { createTicketSigner, randomRandstr } from './tickets.js';
 
@@ -35,8 +36,17 @@ export interface Emulator {
 export const API_PATH = '/v2/index.php';
 const SCRIPT_PATH = '/tcaptcha/TCapIframeApi.js';
 const VERIFY_PATH = '/tcaptcha/verify';
-/** The current API's script, as `turing.captcha.qcloud.com/TCaptcha.js`: give it to `<t-captcha src>`. */
-export const CURRENT_SCRIPT_PATH = '/TCaptcha.js';
+/** The current API's scripts, at the paths Tencent serves them from: give one to `<t-captcha src>`. */
+export const CURRENT_SCRIPT_PATHS = {
+  /** Captcha 2.0, `turing.captcha.qcloud.com/TJCaptcha.js`: Tencent's mainland default. */
+  '2.0': '/TJCaptcha.js',
+  /** Captcha 1.0, `turing.captcha.qcloud.com/TCaptcha.js`. */
+  '1.0': '/TCaptcha.js',
+  /** International captcha 3.0, `ca.turing.captcha.qcloud.com/TJNCaptcha-global.js`. */
+  '3.0': '/TJNCaptcha-global.js',
+} as const;
+/** The 2.0 script, Tencent's default for a new customer. */
+export const CURRENT_SCRIPT_PATH = CURRENT_SCRIPT_PATHS['2.0'];
 const SESSION_PATH = '/tcaptcha/session';
 /** The frame script both APIs load before they can render, as Tencent's load theirs from captcha.gtimg.com. */
 const FRAME_PATH = '/tcaptcha/frame.js';
@@ -67,8 +77,14 @@ interface ScriptGrant {
 type Answer = { code: number; codeDesc: string; message: string; [key: string]: unknown };
 type Refusal = [reason: 'forged' | 'app' | 'expired' | 'used' | 'ip' | 'randstr' | 'mode', message: string];
 
-/** DescribeCaptchaResult's CaptchaCode for each refusal (1 is a pass). */
-const RESULT_CODES: Record<Refusal[0], number> = { forged: 7, randstr: 7, mode: 7, expired: 6, used: 9, ip: 10, app: 16 };
+/**
+ * DescribeCaptchaResult's CaptchaCode for each refusal, from Tencent's table (vendor contract §5.6): 1 is
+ * a pass; 15 a ticket it cannot read; 13 "verify ip no match" (older lists); 21 risk control, which is
+ * what always-fail credentials stand for.
+ */
+const RESULT_CODES: Record<Refusal[0], number> = { forged: 15, randstr: 7, mode: 21, expired: 8, used: 9, ip: 13, app: 16 };
+/** Tencent's disaster-recovery tickets, both spellings of its documents: DescribeCaptchaResult answers 21. */
+const DISASTER_TICKET = /^tr?error_/;
 
 const ok = (extra: Record<string, unknown> = {}): Answer => ({ code: 0, codeDesc: 'Success', message: '', ...extra });
 const fail = (code: number, codeDesc: string, message: string): Answer => ({ code, codeDesc, message });
@@ -237,12 +253,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (!params) return error('InvalidParameter', 'the body is not a JSON object');
     const missing = ['CaptchaType', 'Ticket', 'UserIp', 'Randstr', 'CaptchaAppId', 'AppSecretKey'].filter((key) => params[key] === undefined || params[key] === '');
     if (missing.length > 0) return error('MissingParameter', `missing ${missing.join(', ')}`);
+    const seconds = Math.floor(now / 1000);
     const answer = (CaptchaCode: number, CaptchaMsg: string) => ({
-      Response: { CaptchaCode, CaptchaMsg, EvilLevel: 0, GetCaptchaTime: 0, RequestId: requestId },
+      Response: {
+        CaptchaCode,
+        CaptchaMsg,
+        EvilLevel: CaptchaCode === 21 ? 100 : 0,
+        EvilBitmap: 0,
+        GetCaptchaTime: seconds,
+        SubmitCaptchaTime: seconds,
+        DeviceRiskCategory: '',
+        RequestId: requestId,
+      },
     });
     if (String(params.CaptchaAppId) !== app.appId || params.AppSecretKey !== app.appSecretKey) {
-      return answer(100, 'CaptchaAppId or AppSecretKey does not match');
+      return answer(100, 'appid-secretkey-ticket mismatch: CaptchaAppId or AppSecretKey does not match');
     }
+    if (DISASTER_TICKET.test(String(params.Ticket))) return answer(21, 'diff: a disaster-recovery (trerror) ticket, made by the browser');
     const refusal = judge(app, String(params.Ticket), String(params.UserIp), String(params.Randstr), now);
     return refusal ? answer(RESULT_CODES[refusal[0]], refusal[1]) : answer(1, 'OK');
   }
@@ -275,9 +302,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     response.end(CHALLENGE_SCRIPT.replace('__TCAPTCHA_CONFIG__', JSON.stringify(config)));
   }
 
-  /** The current API's script: not single use (the real one is a static file). */
-  function currentScript(response: ServerResponse): void {
-    staticScript(response, { api: 'current', frameUrl: `${origin}${FRAME_PATH}`, sessionUrl: `${origin}${SESSION_PATH}`, verifyUrl: `${origin}${VERIFY_PATH}` });
+  /** A current API's script (1.0, 2.0 or 3.0): not single use (the real ones are static files). */
+  function currentScript(response: ServerResponse, family: keyof typeof CURRENT_SCRIPT_PATHS): void {
+    staticScript(response, { api: 'current', family, frameUrl: `${origin}${FRAME_PATH}`, sessionUrl: `${origin}${SESSION_PATH}`, verifyUrl: `${origin}${VERIFY_PATH}` });
   }
 
   /** `TencentCaptcha#show()` asks for a puzzle for its app id; it is bound to the browser's address. */
@@ -285,8 +312,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const input = jsonObject(body);
     if (!input) return { errorCode: 1006, errorMessage: 'bad request' };
     const { appId } = input;
-    const app = credentials.find((credential) => credential.appId === String(appId));
-    if (!app) return { errorCode: 10, errorMessage: `unknown appid ${String(appId)}` };
+    const app: EmulatorCredential | undefined = credentials.find((credential) => credential.appId === String(appId));
+    // Tencent's script reports a refused configuration request as error 1006.
+    if (!app) return { errorCode: 1006, errorMessage: `unknown appid ${String(appId)}` };
+    const refused = app.aidRequired ? refuseAid(input, app, Math.floor(clock() / 1000)) : undefined;
+    if (refused) return { errorCode: 1006, errorMessage: refused };
     const [token, grant] = issueGrant(app, 'pc', (request.socket.remoteAddress ?? '').replace(/^::ffff:/, ''), clock());
     // The current API's script is not a single-use URL: nothing left to serve.
     grant.served = true;
@@ -343,7 +373,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     if (request.method === 'GET' && url.pathname === API_PATH) return json(200, api(request, url));
     if (request.method === 'GET' && url.pathname === SCRIPT_PATH) return script(url, response);
-    if (request.method === 'GET' && url.pathname === CURRENT_SCRIPT_PATH) return currentScript(response);
+    const family = Object.entries(CURRENT_SCRIPT_PATHS).find(([, path]) => path === url.pathname)?.[0] as keyof typeof CURRENT_SCRIPT_PATHS | undefined;
+    if (request.method === 'GET' && family) return currentScript(response, family);
     if (request.method === 'GET' && url.pathname === FRAME_PATH) return staticScript(response, { api: 'frame' });
     if (request.method === 'POST' && url.pathname === SESSION_PATH) return json(200, session(request, await readBody(request)));
     if (request.method === 'POST' && url.pathname === '/' && request.headers['x-tc-action']) {

@@ -33,6 +33,8 @@ export interface CaptchaResultRequest {
 }
 
 export interface FallbackTicket {
+  /** How the ticket spells its prefix: Tencent's documents write both. */
+  prefix: 'terror' | 'trerror';
   /** Tencent's error code in the ticket (1001: the script could not load). */
   errorCode: number;
   appId: string;
@@ -40,13 +42,62 @@ export interface FallbackTicket {
   issuedAt: Date;
 }
 
+/**
+ * Why a result did not pass, named from Tencent's `CaptchaCode` (vendor contract §5.6), or `passed`.
+ * `fallback-*` are the local decisions on a disaster-recovery ticket, which never goes to Tencent.
+ */
+export type CaptchaResultReason =
+  | 'passed'
+  | 'randstr-mismatch'
+  | 'expired'
+  | 'reused'
+  | 'ip-mismatch'
+  | 'undecryptable'
+  | 'app-mismatch'
+  | 'disaster-ticket'
+  | 'risk-control'
+  | 'key-mismatch'
+  | 'busy'
+  | 'other'
+  | 'fallback-accepted'
+  | 'fallback-refused';
+
+/** `CaptchaCode` → reason; 21 is split by the ticket (a disaster ticket or Tencent's risk control). */
+const REASONS: Record<number, CaptchaResultReason> = {
+  1: 'passed',
+  6: 'randstr-mismatch',
+  7: 'randstr-mismatch',
+  8: 'expired',
+  9: 'reused',
+  13: 'ip-mismatch',
+  15: 'undecryptable',
+  16: 'app-mismatch',
+  21: 'risk-control',
+  26: 'busy',
+  100: 'key-mismatch',
+};
+
 export interface CaptchaResult {
   passed: boolean;
+  /** What decided it: Tencent's `CaptchaCode` by name, or the fallback rule's decision. */
+  reason: CaptchaResultReason;
   /** `CaptchaCode`: 1 passed; other values say why not. 0 for a fallback ticket. */
   captchaCode: number;
   message: string;
   /** `EvilLevel` (0 or 100) when the API gave one. */
   evilLevel?: number;
+  /** `EvilBitmap`, Tencent's bitmap of what looked malicious, when given. */
+  evilBitmap?: number;
+  /** `GetCaptchaTime`: when the captcha was fetched (Unix seconds), when given. */
+  getCaptchaTime?: number;
+  /** `SubmitCaptchaTime`: when it was submitted (Unix seconds), when given. */
+  submitCaptchaTime?: number;
+  /** `DeviceRiskCategory`, when given. */
+  deviceRiskCategory?: string;
+  /** `Score` (newer SDKs), when given. */
+  score?: number;
+  /** `RequestId` of Tencent's answer, for support requests. */
+  requestId?: string;
   /** Present for a disaster-recovery ticket, which was not sent to Tencent. */
   fallback?: FallbackTicket;
 }
@@ -56,15 +107,37 @@ const FALLBACK_ERROR_CODES = { min: 1001, max: 1014 };
 
 /**
  * The facts of a disaster-recovery ticket `terror_<errorCode>_<appId>_<unix seconds>[_<sid>]` (the
- * format Tencent's script builds), or undefined. Only Tencent's documented error codes count.
+ * format Tencent's script builds; its documents also write the prefix `trerror_`), or undefined. Only
+ * Tencent's documented error codes count.
  */
 export function parseFallbackTicket(ticket: string): FallbackTicket | undefined {
   if (typeof ticket !== 'string') return undefined;
-  const match = /^terror_(\d{4})_(\d{1,20})_(\d{1,12})(_[\w-]{1,64})?$/.exec(ticket);
+  const match = /^(terror|trerror)_(\d{4})_(\d{1,20})_(\d{1,12})(_[\w-]{1,64})?$/.exec(ticket);
   if (!match) return undefined;
-  const errorCode = Number(match[1]);
+  const errorCode = Number(match[2]);
   if (errorCode < FALLBACK_ERROR_CODES.min || errorCode > FALLBACK_ERROR_CODES.max) return undefined;
-  return { errorCode, appId: match[2], issuedAt: new Date(Number(match[3]) * 1000) };
+  return { prefix: match[1] as FallbackTicket['prefix'], errorCode, appId: match[3], issuedAt: new Date(Number(match[4]) * 1000) };
+}
+
+/** The fields of DescribeCaptchaResult's answer that are there and of the type Tencent sends. */
+function answerFields(answer: Record<string, unknown>): Partial<CaptchaResult> {
+  const pick = <T>(key: string, type: 'number' | 'string'): T | undefined => (typeof answer[key] === type ? (answer[key] as T) : undefined);
+  const fields: Partial<CaptchaResult> = {
+    evilLevel: pick('EvilLevel', 'number'),
+    evilBitmap: pick('EvilBitmap', 'number'),
+    getCaptchaTime: pick('GetCaptchaTime', 'number'),
+    submitCaptchaTime: pick('SubmitCaptchaTime', 'number'),
+    deviceRiskCategory: pick('DeviceRiskCategory', 'string'),
+    score: pick('Score', 'number'),
+    requestId: pick('RequestId', 'string'),
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+}
+
+/** The reason for a `CaptchaCode`; 21 names a disaster ticket when the ticket looks like one. */
+export function reasonOf(captchaCode: number, ticket: string): CaptchaResultReason {
+  if (captchaCode === 21 && /^tr?error_/.test(ticket)) return 'disaster-ticket';
+  return (Object.hasOwn(REASONS, captchaCode) && REASONS[captchaCode]) || 'other';
 }
 
 interface SdkModule {
@@ -104,7 +177,7 @@ export async function verifyCaptchaResult(request: CaptchaResultRequest): Promis
     const accepted = (typeof acceptFallback === 'function' ? acceptFallback({ ...fallback }) : acceptFallback) === true;
     const passed = fresh && sameApp && randstrOk && accepted;
     const why = !sameApp ? 'for another app' : !fresh ? 'too old' : !randstrOk ? 'without an @ randstr' : accepted ? 'accepted' : 'not accepted (acceptFallback)';
-    return { passed, captchaCode: 0, message: `disaster-recovery ticket ${why}`, fallback };
+    return { passed, reason: passed ? 'fallback-accepted' : 'fallback-refused', captchaCode: 0, message: `disaster-recovery ticket ${why}`, fallback };
   }
   const { CommonClient } = await loadSdk();
   const endpoint = new URL(request.endpoint ?? RESULT_ENDPOINT);
@@ -139,8 +212,9 @@ export async function verifyCaptchaResult(request: CaptchaResultRequest): Promis
   const captchaCode = typeof answer?.CaptchaCode === 'number' ? answer.CaptchaCode : Number.NaN;
   return {
     passed: captchaCode === PASSED,
+    reason: reasonOf(captchaCode, request.ticket),
     captchaCode,
-    message: String(answer.CaptchaMsg ?? ''),
-    ...(typeof answer.EvilLevel === 'number' ? { evilLevel: answer.EvilLevel } : {}),
+    message: String(answer?.CaptchaMsg ?? ''),
+    ...answerFields(answer ?? {}),
   };
 }

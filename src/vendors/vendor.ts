@@ -1,5 +1,5 @@
-import { CaptchaFailure, type CaptchaTicket, type ClosedEvent, type VerifiedEvent } from '../events.js';
-import type { LoadOptions } from '../loader.js';
+import { CaptchaFailure, ClosedEvent, VerifiedEvent, type CaptchaTicket } from '../events.js';
+import { loadScript, type LoadOptions } from '../loader.js';
 
 /**
  * What a vendor reported, already checked: the event for the element to dispatch, or the failure to
@@ -19,8 +19,10 @@ export interface VendorSession {
 
 /** A vendor API behind the element: how to load it and how to start one instance. */
 export interface Vendor {
-  /** Whether the captcha lives in the element's box (otherwise the element takes no space). */
+  /** Whether the captcha lives in the element's box (otherwise the element takes no space); may change once `load` knows the script. */
   readonly usesBox: boolean;
+  /** The box holds a checkbox (international 3.0): reserved at the checkbox's size. */
+  readonly checkbox?: boolean;
   /** A popup: usable as soon as it is created, on screen only after `show()`. */
   readonly onDemand?: boolean;
   /** The vendor call after which its frame should appear, for messages. */
@@ -36,6 +38,23 @@ export interface Vendor {
   start(container: HTMLElement, report: (outcome: VendorOutcome) => void, visible: () => void): VendorSession;
   /** The outcome to report instead of a load failure, when the vendor has a fallback for it. */
   recover?(failure: CaptchaFailure): VerifiedEvent | undefined;
+}
+
+/**
+ * What the element lends the adapters it loads on demand (vendors/tencent.ts): they import only types,
+ * so that each ships as a file of its own, and the failures and events they make are the element's
+ * own classes (one copy of each on the page).
+ */
+export interface Kit {
+  CaptchaFailure: typeof CaptchaFailure;
+  VerifiedEvent: typeof VerifiedEvent;
+  ClosedEvent: typeof ClosedEvent;
+  loadScript: typeof loadScript;
+  callVendor: typeof callVendor;
+  destroyQuietly: typeof destroyQuietly;
+  field: typeof field;
+  toTicket: typeof toTicket;
+  watchForFrame: typeof watchForFrame;
 }
 
 export const EMPTY_TICKET: CaptchaTicket = Object.freeze({ ticket: '', randstr: '' });
@@ -86,3 +105,5 @@ export function watchForFrame(root: ParentNode, onFrame: () => void, onlyNew: bo
   else observer.observe(root, { childList: true, subtree });
   return stop;
 }
+
+export const kit: Kit = { CaptchaFailure, VerifiedEvent, ClosedEvent, loadScript, callVendor, destroyQuietly, field, toTicket, watchForFrame };

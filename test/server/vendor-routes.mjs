@@ -42,6 +42,8 @@ export function vendorRoutes() {
         ctx.body = await readFile(FAKE, 'utf8');
         return;
       case '/vendor/TCaptcha.js':
+      case '/vendor/TJCaptcha.js':
+      case '/vendor/TJNCaptcha-global.js':
         ctx.body = await readFile(FAKE_CURRENT, 'utf8');
         return;
       case '/vendor/missing.js':
