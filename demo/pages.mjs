@@ -22,12 +22,13 @@ const STYLE = `
 
 /**
  * `clientType` pc: the legacy captcha sits in the form. mobile: it opens full screen when the user
- * logs in. `current` ({ appId, src }): Tencent's current API, a popup opened when the user logs in.
+ * logs in. `current` ({ appId, src, aidEncrypted }): Tencent's current API, a popup opened when the
+ * user logs in, for an app with the forced CaptchaAppId check (aidEncrypted minted per page view).
  */
 export function loginPage({ clientType, scriptUrl, nonce, error, current, emulatorHost }) {
   const mobile = clientType === 'mobile';
   const captchaTag = current
-    ? `<t-captcha name="ticket" required nonce="${nonce}" app-id="${escapeHtml(current.appId)}" src="${escapeHtml(current.src)}"></t-captcha>
+    ? `<t-captcha name="ticket" required nonce="${nonce}" app-id="${escapeHtml(current.appId)}" aid-encrypted="${escapeHtml(current.aidEncrypted ?? '')}" src="${escapeHtml(current.src)}"></t-captcha>
     <input type="hidden" name="api" value="current">`
     : scriptUrl && !mobile
       ? `<t-captcha name="ticket" required nonce="${nonce}" src="${escapeHtml(scriptUrl)}"></t-captcha>`
@@ -57,7 +58,7 @@ export function loginPage({ clientType, scriptUrl, nonce, error, current, emulat
     ${error ? '' : '<p id="message" role="status"></p>'}
   </form>
   <script type="module" nonce="${nonce}">
-    import '/t-captcha.js';
+    import '/cdn/t-captcha.min.js';
     // The emulator is not one of Tencent's script hosts: this page's own code allows it (markup cannot).
     customElements.get('t-captcha').allowScriptHosts(${jsonForScript(emulatorHost)});
     const form = document.getElementById('login');

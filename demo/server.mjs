@@ -4,10 +4,12 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { CURRENT_SCRIPT_PATH, TEST_CREDENTIALS, startEmulator } from '../dist/emulator/index.js';
-import { CaptchaApiError, CaptchaNetworkError, createCaptchaClient, verifyCaptchaResult } from '../dist/server/index.js';
+import { CaptchaApiError, CaptchaNetworkError, createCaptchaClient, encryptCaptchaAppId, verifyCaptchaResult } from '../dist/server/index.js';
 import { loginPage } from './pages.mjs';
 
-const CDN_FILE = new URL('../dist/cdn/t-captcha.min.js', import.meta.url);
+/** The CDN build as a CDN serves it: the element's file, its on-demand modules (tencent.js, i18n/) next to it. */
+const CDN_DIR = new URL('../dist/cdn/', import.meta.url);
+const CDN_PATH = /^\/cdn\/((i18n\/)?[\w-]+(\.min|\.dev)?\.js)$/;
 
 /** The address the site sees for the browser; the captcha is issued for it and verified against it. */
 function userIp(request) {
@@ -52,7 +54,13 @@ function pageHeaders(nonce) {
  * Starts the emulator and the site. `port` / `emulatorPort` 0 pick free ports; a busy preferred port
  * falls back to a free one.
  */
-export async function startDemo({ port = 8090, emulatorPort = 8091, host = '127.0.0.1', credential = TEST_CREDENTIALS.interactive } = {}) {
+export async function startDemo({
+  port = 8090,
+  emulatorPort = 8091,
+  host = '127.0.0.1',
+  credential = TEST_CREDENTIALS.interactive,
+  currentCredential = TEST_CREDENTIALS.encrypted,
+} = {}) {
   const emulator = await startEmulator({ port: emulatorPort, host }).catch(() => startEmulator({ port: 0, host }));
   const captcha = createCaptchaClient({ secretId: credential.secretId, secretKey: credential.secretKey, endpoint: emulator.endpoint });
 
@@ -70,21 +78,32 @@ export async function startDemo({ port = 8090, emulatorPort = 8091, host = '127.
     response.end(loginPage({ clientType, scriptUrl, nonce, error, emulatorHost: new URL(emulator.origin).host }));
   }
 
-  /** The current API needs no script URL from the server: the page names the app. */
+  /**
+   * The current API (captcha 2.0) needs no script URL from the server: the page names the app. Its app
+   * has the forced CaptchaAppId check on, so every page view carries a fresh aidEncrypted minted here.
+   */
   function currentPage(response) {
     const nonce = randomBytes(16).toString('base64');
+    const { aidEncrypted } = encryptCaptchaAppId({ captchaAppId: currentCredential.appId, appSecretKey: currentCredential.appSecretKey, lifetimeSeconds: 600 });
     response.writeHead(200, pageHeaders(nonce));
-    response.end(loginPage({ clientType: 'pc', nonce, emulatorHost: new URL(emulator.origin).host, current: { appId: credential.appId, src: `${emulator.origin}${CURRENT_SCRIPT_PATH}` } }));
+    response.end(
+      loginPage({
+        clientType: 'pc',
+        nonce,
+        emulatorHost: new URL(emulator.origin).host,
+        current: { appId: currentCredential.appId, src: `${emulator.origin}${CURRENT_SCRIPT_PATH}`, aidEncrypted },
+      }),
+    );
   }
 
   /** CaptchaCheck (legacy API) or DescribeCaptchaResult (current API), as the form says. */
   async function verify({ api, ticket, randstr }, ip) {
     if (api === 'current') {
       const result = await verifyCaptchaResult({
-        secretId: credential.secretId,
-        secretKey: credential.secretKey,
-        captchaAppId: credential.appId,
-        appSecretKey: credential.appSecretKey,
+        secretId: currentCredential.secretId,
+        secretKey: currentCredential.secretKey,
+        captchaAppId: currentCredential.appId,
+        appSecretKey: currentCredential.appSecretKey,
         ticket,
         randstr,
         userIp: ip,
@@ -134,9 +153,12 @@ export async function startDemo({ port = 8090, emulatorPort = 8091, host = '127.
       if (request.method === 'GET' && pathname === '/mobile') return await page(request, response, 'mobile');
       if (request.method === 'GET' && pathname === '/current') return currentPage(response);
       if (request.method === 'POST' && pathname === '/login') return await login(request, response);
-      if (request.method === 'GET' && pathname === '/t-captcha.js') {
-        response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });
-        return response.end(await readFile(CDN_FILE));
+      const cdnFile = request.method === 'GET' && CDN_PATH.exec(pathname)?.[1];
+      if (cdnFile) {
+        const body = await readFile(new URL(cdnFile, CDN_DIR)).catch(() => undefined);
+        if (!body) return response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+        response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' });
+        return response.end(body);
       }
       if (pathname === '/favicon.ico') return response.writeHead(204).end();
       response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');

@@ -80,10 +80,20 @@
   }
 
   /** The puzzle ({ token, gapX, gapY, verifyUrl }): drag the piece (through the slider) onto the gap. */
-  function buildPuzzle(doc, puzzle, onSolved, onClose, withClose) {
+  function buildPuzzle(doc, puzzle, onSolved, onClose, withClose, feedback) {
     var root = make(doc, 'div', '', 'padding:12px;width:' + WIDTH + 'px;margin:0 auto');
-    var head = make(doc, 'div', '', 'display:flex;justify-content:space-between;align-items:center;margin-bottom:8px');
-    head.appendChild(make(doc, 'span', '拖动滑块完成拼图 · Drag the slider to fit the piece'));
+    var head = make(doc, 'div', '', 'display:flex;justify-content:space-between;align-items:center;gap:6px;margin-bottom:8px');
+    head.appendChild(make(doc, 'span', '拖动滑块完成拼图 · Drag the slider to fit the piece', 'flex:1'));
+    // The help button, as `needFeedBack` says: false hides it, a URL replaces its link.
+    if (feedback !== false) {
+      var help = make(doc, 'a', '?', 'color:#86909c;text-decoration:none;font-weight:bold');
+      help.className = 'tcaptcha-help';
+      help.setAttribute('aria-label', '帮助 · Help');
+      help.target = '_blank';
+      help.rel = 'noopener';
+      help.href = typeof feedback === 'string' && /^https:/.test(feedback) ? feedback : 'https://cloud.tencent.com/product/captcha';
+      head.appendChild(help);
+    }
     if (withClose) {
       var close = make(doc, 'button', '×', 'border:0;background:none;font-size:20px;cursor:pointer;line-height:1');
       close.type = 'button';
@@ -420,12 +430,20 @@
     };
   }
 
-  /** `new TencentCaptcha(appId, callback, options)` or `new TencentCaptcha(element, appId, callback, options)`. */
+  /**
+   * `new TencentCaptcha(...)` as each current script documents it (CONFIG.family): 1.0 (TCaptcha.js) and
+   * 2.0 (TJCaptcha.js) take `(appId, callback, options)` for a popup and `(element, appId, callback,
+   * options)` for an embedded one; international 3.0 (TJNCaptcha-global.js) only the element-first
+   * form, draws an "I am human" checkbox in that element on show(), and has reload().
+   */
   function defineCurrentApi() {
+    var family = CONFIG.family || '1.0';
+    var global = family === '3.0';
     // As the real TCaptcha.js: a second copy on the page throws; show() is queued until the frame script
     // has loaded, and destroy() does not cancel a queued show.
     if (window.__TencentCaptchaExists__ === true) throw new Error('请勿多次引用腾讯验证码的接入js');
     window.__TencentCaptchaExists__ = true;
+    if (global) window.TCaptchaGlobal = { version: '3.0' };
     var frameDone = false;
     var frameOk = false;
     var queue = [];
@@ -435,9 +453,14 @@
       var waiting = queue.splice(0);
       for (var i = 0; i < waiting.length; i++) waiting[i].show();
     });
+    var POPUP_STYLE =
+      'position:fixed;left:50%;top:50%;width:326px;height:300px;margin:-150px 0 0 -163px;border:0;border-radius:8px;box-shadow:0 8px 32px rgba(0,0,0,.35);z-index:2147483647;background:#fff';
 
     window.TencentCaptcha = function TencentCaptcha(first, second, third, fourth) {
       var embedded = !!first && first.nodeType === 1;
+      if (global && !(embedded && typeof second === 'string' && typeof third === 'function')) {
+        throw new TypeError('TencentCaptcha (3.0): call new TencentCaptcha(containerElement, appId, callback, options)');
+      }
       var container = embedded ? first : null;
       var appId = String(embedded ? second : first || '');
       var callback = embedded ? third : second;
@@ -451,14 +474,17 @@
       options.ready = function (result) {
         if (typeof userReady === 'function') userReady.call(this, result);
       };
+      var inline = global || options.type === 'embed';
       var self = this;
-      var state = { frame: null, opening: false, result: { ticket: '', randstr: '' } };
+      var state = { frame: null, checkbox: null, loading: null, opening: false, puzzle: null, result: { ticket: '', randstr: '' } };
+      var sid = 'emu' + Math.random().toString(36).slice(2, 12);
+      var shownAt = 0;
 
-      /** Errors as the real script builds them: a pass-shaped result with a terror_ ticket it made itself. */
+      /** Errors as the real scripts build them: a pass-shaped result with a disaster-recovery ticket they made. */
       function errorResult(code, message) {
         return {
           ret: 0,
-          ticket: 'terror_' + code + '_' + appId + '_' + Math.floor(Date.now() / 1000),
+          ticket: (family === '1.0' ? 'terror_' : 'trerror_') + code + '_' + appId + '_' + Math.floor(Date.now() / 1000),
           randstr: '@' + Math.random().toString(36).slice(2, 10),
           errorCode: code,
           errorMessage: message,
@@ -466,18 +492,96 @@
       }
 
       function finish(result) {
+        removeLoading();
         if (state.frame) state.frame.remove();
         state.frame = null;
-        var details = { appid: appId, bizState: options.bizState };
+        var details = { bizState: options.bizState };
+        // 1.0 names the app `appid`; 2.0 and 3.0 `CaptchaAppId`, with the session's id.
+        if (family === '1.0') details.appid = appId;
+        else {
+          details.CaptchaAppId = appId;
+          details.sid = sid;
+        }
+        if (family === '2.0' && result.ret === 0 && !result.errorCode) {
+          details.verifyDuration = Math.max(1, Date.now() - shownAt);
+          details.actionDuration = Math.max(1, Date.now() - shownAt - 50);
+        }
         for (var key in result) details[key] = result[key];
         callback(details);
       }
-    function solved(answer) {
+      function solved(answer) {
         state.result = { ticket: answer.ticket, randstr: answer.randstr };
+        if (state.checkbox) tick(state.checkbox);
         finish({ ret: 0, ticket: answer.ticket, randstr: answer.randstr });
       }
       function closed() {
         finish({ ret: 2, ticket: '', randstr: '' });
+      }
+      /** The vendor's own loading box, unless options.loading is false. */
+      function showLoading(parent) {
+        if (options.loading === false || state.loading) return;
+        state.loading = make(document, 'div', '加载中… · Loading…', 'display:flex;align-items:center;justify-content:center;width:300px;height:78px;background:#f7f8fa;color:#86909c;font:13px system-ui,sans-serif;border-radius:4px' + (inline ? '' : ';position:fixed;left:50%;top:50%;margin:-39px 0 0 -150px;z-index:2147483647'));
+        state.loading.className = 'tcaptcha-emulator-loading';
+        parent.appendChild(state.loading);
+      }
+      function removeLoading() {
+        if (state.loading) state.loading.remove();
+        state.loading = null;
+      }
+      function onScreen(element) {
+        removeLoading();
+        var shown = element;
+        setTimeout(function () {
+          if (shown.isConnected) options.ready({ ret: 0, sdkView: { width: shown.offsetWidth, height: shown.offsetHeight } });
+        });
+      }
+
+      /** 3.0's "I am human" checkbox, in the container. */
+      function drawCheckbox() {
+        var checkbox = frame(container, 'tcaptcha-emulator-checkbox', 'display:block;width:300px;height:78px;border:0');
+        var doc = checkbox.contentDocument;
+        var button = make(doc, 'button', '', 'display:flex;align-items:center;gap:10px;box-sizing:border-box;width:100%;height:78px;padding:0 14px;border:1px solid #c9cdd4;border-radius:4px;background:#f7f8fa;font:inherit;cursor:pointer');
+        button.type = 'button';
+        button.className = 'tcaptcha-checkbox';
+        button.setAttribute('role', 'checkbox');
+        button.setAttribute('aria-checked', 'false');
+        var box = make(doc, 'span', '', 'flex:none;display:flex;align-items:center;justify-content:center;width:22px;height:22px;border:2px solid #1f6feb;border-radius:4px;color:#fff;font-weight:bold');
+        box.className = 'tcaptcha-tick';
+        button.appendChild(box);
+        button.appendChild(make(doc, 'span', '我是人类 · I am human'));
+        button.addEventListener('click', function () {
+          if (button.getAttribute('aria-checked') !== 'true') openPuzzle();
+        });
+        doc.body.appendChild(button);
+        state.checkbox = checkbox;
+        onScreen(checkbox);
+        if (options.enableAutoCheck === true && state.puzzle && state.puzzle.mode === 'always-pass') passImmediately(state.puzzle, solved);
+      }
+      function tick(checkbox) {
+        var doc = checkbox.contentDocument;
+        var button = doc && doc.querySelector('.tcaptcha-checkbox');
+        if (!button) return;
+        button.setAttribute('aria-checked', 'true');
+        var box = button.querySelector('.tcaptcha-tick');
+        box.textContent = '✓';
+        box.style.background = '#1f6feb';
+      }
+
+      function openPuzzle() {
+        var puzzle = state.puzzle;
+        if (!puzzle || state.frame) return;
+        if (puzzle.mode !== 'interactive') {
+          passImmediately(puzzle, solved);
+          return;
+        }
+        var embeddedPuzzle = inline && !global;
+        state.frame = frame(
+          embeddedPuzzle ? container : document.body,
+          embeddedPuzzle ? 'tcaptcha-emulator-embed' : 'tcaptcha-emulator-challenge',
+          embeddedPuzzle ? 'display:block;width:326px;height:300px;border:0' : POPUP_STYLE,
+        );
+        buildPuzzle(state.frame.contentDocument, puzzle, solved, closed, !embeddedPuzzle, options.needFeedBack).focus();
+        if (!global) onScreen(state.frame);
       }
 
       this.show = function () {
@@ -489,9 +593,12 @@
           finish(errorResult(1004, 'framejs_load_error'));
           return;
         }
-        if (state.frame || state.opening) return;
+        if (state.frame || state.checkbox || state.opening) return;
         state.opening = true;
-        fetch(CONFIG.sessionUrl, { method: 'POST', body: JSON.stringify({ appId: appId }) })
+        shownAt = Date.now();
+        showLoading(inline ? container : document.body);
+        var request = { appId: appId, aidEncrypted: options.aidEncrypted, aidEncryptedType: options.aidEncryptedType, aidEncryptedAad: options.aidEncryptedAad };
+        fetch(CONFIG.sessionUrl, { method: 'POST', body: JSON.stringify(request) })
           .then(function (response) {
             return response.json();
           })
@@ -501,24 +608,9 @@
               finish(errorResult(session.errorCode, session.errorMessage));
               return;
             }
-            var puzzle = { token: session.token, gapX: session.gapX, gapY: session.gapY, verifyUrl: CONFIG.verifyUrl };
-            if (session.mode !== 'interactive') {
-              passImmediately(puzzle, solved);
-              return;
-            }
-            state.frame = frame(
-              embedded ? container : document.body,
-              embedded ? 'tcaptcha-emulator-embed' : 'tcaptcha-emulator-challenge',
-              embedded
-                ? 'display:block;width:326px;height:300px;border:0'
-                : 'position:fixed;left:50%;top:50%;width:326px;height:300px;margin:-150px 0 0 -163px;border:0;border-radius:8px;box-shadow:0 8px 32px rgba(0,0,0,.35);z-index:2147483647;background:#fff',
-            );
-            buildPuzzle(state.frame.contentDocument, puzzle, solved, closed, !embedded).focus();
-            var shown = state.frame;
-            // `ready`: the captcha is on screen.
-            setTimeout(function () {
-              if (state.frame === shown) options.ready({ ret: 0 });
-            });
+            state.puzzle = { token: session.token, gapX: session.gapX, gapY: session.gapY, mode: session.mode, verifyUrl: CONFIG.verifyUrl };
+            if (global) drawCheckbox();
+            else openPuzzle();
           })
           .catch(function () {
             state.opening = false;
@@ -527,12 +619,23 @@
           });
       };
       this.destroy = function () {
+        removeLoading();
         if (state.frame) state.frame.remove();
+        if (state.checkbox) state.checkbox.remove();
         state.frame = null;
+        state.checkbox = null;
       };
       this.getTicket = function () {
         return { CaptchaAppId: appId, ticket: state.result.ticket, randstr: state.result.randstr };
       };
+      if (global) {
+        /** 3.0: a fresh checkbox and puzzle in the same instance. */
+        this.reload = function () {
+          self.destroy();
+          state.result = { ticket: '', randstr: '' };
+          self.show();
+        };
+      }
     };
   }
 })(__TCAPTCHA_CONFIG__);

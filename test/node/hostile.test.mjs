@@ -112,7 +112,7 @@ describe(`hostile requests (seed ${SEED})`, () => {
     const random = prng(SEED);
     const pick = (items) => items[Math.floor(random() * items.length)];
     const junk = (length) => Array.from({ length }, () => String.fromCharCode(Math.floor(random() * 256))).join('');
-    const paths = ['/', '/v2/index.php', '/tcaptcha/session', '/tcaptcha/verify', '/TCaptcha.js', '/tcaptcha/TCapIframeApi.js', '/login', '/mobile', '/current', '/t-captcha.js'];
+    const paths = ['/', '/v2/index.php', '/tcaptcha/session', '/tcaptcha/verify', '/TCaptcha.js', '/tcaptcha/TCapIframeApi.js', '/login', '/mobile', '/current', '/cdn/t-captcha.min.js', '/cdn/../package.json', '/TJCaptcha.js', '/TJNCaptcha-global.js'];
     for (let i = 0; i < RANDOM_REQUESTS; i++) {
       const port = random() < 0.5 ? emulatorPort : demoPort;
       const method = pick(['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'X' + junk(3)]);

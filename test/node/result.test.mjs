@@ -23,21 +23,53 @@ describe('verifyCaptchaResult against the emulator', () => {
   });
   after(() => emulator.close());
 
-  test('a good ticket passes once (CaptchaCode 1), then is refused as reused (9)', async () => {
+  test('a good ticket passes once (CaptchaCode 1) with every answer field, then is refused as reused (9)', async () => {
     const { ticket: t, randstr } = await ticket();
     const first = await verifyCaptchaResult({ ...base, ticket: t, randstr });
-    assert.deepEqual(first, { passed: true, captchaCode: 1, message: 'OK', evilLevel: 0 });
+    const { getCaptchaTime, submitCaptchaTime, requestId, ...rest } = first;
+    assert.deepEqual(rest, { passed: true, reason: 'passed', captchaCode: 1, message: 'OK', evilLevel: 0, evilBitmap: 0, deviceRiskCategory: '' });
+    assert.ok(Math.abs(getCaptchaTime - Date.now() / 1000) < 5 && submitCaptchaTime >= getCaptchaTime, 'times in Unix seconds');
+    assert.match(requestId, /^[0-9a-f]{16}$/);
     const again = await verifyCaptchaResult({ ...base, ticket: t, randstr });
-    assert.equal(again.passed, false);
-    assert.equal(again.captchaCode, 9);
+    assert.deepEqual([again.passed, again.captchaCode, again.reason], [false, 9, 'reused']);
   });
 
-  test('forged ticket (7), another user IP (10), a wrong AppSecretKey (100)', async () => {
-    assert.equal((await verifyCaptchaResult({ ...base, ticket: 't03forged.x', randstr: '@x' })).captchaCode, 7);
+  test("today's CaptchaCode table: 15 unreadable, 7 wrong randstr, 13 another IP, 16 another app, 100 wrong key, 21 a disaster ticket", async () => {
+    const codes = async (request) => {
+      const result = await verifyCaptchaResult({ ...base, ...request });
+      return [result.passed, result.captchaCode, result.reason];
+    };
+    assert.deepEqual(await codes({ ticket: 't03forged.x', randstr: '@x' }), [false, 15, 'undecryptable']);
     const one = await ticket();
-    assert.equal((await verifyCaptchaResult({ ...base, ...one, userIp: '192.0.2.1' })).captchaCode, 10);
-    const two = await ticket();
-    assert.equal((await verifyCaptchaResult({ ...base, ...two, appSecretKey: 'wrong' })).captchaCode, 100);
+    assert.deepEqual(await codes({ ...one, randstr: '@other' }), [false, 7, 'randstr-mismatch']);
+    assert.deepEqual(await codes({ ...(await ticket()), userIp: '192.0.2.1' }), [false, 13, 'ip-mismatch']);
+    assert.deepEqual(await codes({ ...(await ticket()), appSecretKey: 'wrong' }), [false, 100, 'key-mismatch']);
+    // A disaster ticket the server does not recognise as one (an undocumented error code) goes to Tencent, which answers 21.
+    assert.deepEqual(await codes({ ticket: `trerror_2001_${app.appId}_${Math.floor(Date.now() / 1000)}`, randstr: '@x' }), [false, 21, 'disaster-ticket']);
+    const other = TEST_CREDENTIALS.alwaysPass;
+    const url = await createCaptchaClient({ ...other, endpoint: emulator.endpoint }).getScriptUrl({ clientType: 'pc', userIp: USER_IP });
+    const foreign = await solveChallenge(url);
+    assert.deepEqual(await codes({ ticket: foreign.ticket, randstr: foreign.randstr }), [false, 16, 'app-mismatch']);
+  });
+
+  test('an expired ticket is 8 (expired); always-fail credentials are risk control (21, EvilLevel 100)', async () => {
+    let now = Date.now();
+    const clocked = await startEmulator({ now: () => now, ticketTtlMs: 60_000 });
+    try {
+      const endpoint = { endpoint: clocked.origin };
+      const url = await createCaptchaClient({ ...app, endpoint: clocked.endpoint }).getScriptUrl({ clientType: 'pc', userIp: USER_IP });
+      const solved = await solveChallenge(url);
+      now += 61_000;
+      const expired = await verifyCaptchaResult({ ...base, ...endpoint, ...solved });
+      assert.deepEqual([expired.captchaCode, expired.reason], [8, 'expired']);
+      const failing = TEST_CREDENTIALS.alwaysFail;
+      const failUrl = await createCaptchaClient({ ...failing, endpoint: clocked.endpoint }).getScriptUrl({ clientType: 'pc', userIp: USER_IP });
+      const risky = await solveChallenge(failUrl);
+      const refused = await verifyCaptchaResult({ ...base, ...endpoint, secretId: failing.secretId, secretKey: failing.secretKey, captchaAppId: failing.appId, appSecretKey: failing.appSecretKey, ...risky });
+      assert.deepEqual([refused.passed, refused.captchaCode, refused.reason, refused.evilLevel], [false, 21, 'risk-control', 100]);
+    } finally {
+      await clocked.close();
+    }
   });
 
   test('a wrong SecretKey fails the TC3 signature check: CaptchaApiError with the API code, no secret in it', async () => {
@@ -59,14 +91,16 @@ describe('verifyCaptchaResult against the emulator', () => {
     // An endpoint that would fail: proves the fallback ticket never leaves the server.
     const offline = { ...{ endpoint: 'http://127.0.0.1:9' } };
 
-    test('parseFallbackTicket reads terror_<code>_<appId>_<seconds>[_<sid>], for Tencent\'s error codes only', () => {
+    test('parseFallbackTicket reads terror_ and trerror_<code>_<appId>_<seconds>[_<sid>], for Tencent\'s error codes only', () => {
       assert.deepEqual(parseFallbackTicket('terror_1001_190000001_1795600000'), {
+        prefix: 'terror',
         errorCode: 1001,
         appId: '190000001',
         issuedAt: new Date(1795600000 * 1000),
       });
       assert.equal(parseFallbackTicket('terror_1014_190000001_1795600000_sid-42').errorCode, 1014);
-      for (const bad of ['t03abc', 'trerror_1001_190000001_1795600000', 'terror_0_190000001_1795600000', 'terror_1015_190000001_1795600000', 'terror_12345678901234567890_1_1', 'terror_1001_190000001_1795600000\n']) {
+      assert.deepEqual(parseFallbackTicket('trerror_1006_190000001_1795600000_sid-42'), { prefix: 'trerror', errorCode: 1006, appId: '190000001', issuedAt: new Date(1795600000 * 1000) });
+      for (const bad of ['t03abc', 'trrerror_1001_190000001_1795600000', 'error_1001_190000001_1795600000', 'terror_0_190000001_1795600000', 'terror_1015_190000001_1795600000', 'terror_12345678901234567890_1_1', 'terror_1001_190000001_1795600000\n']) {
         assert.equal(parseFallbackTicket(bad), undefined, bad);
       }
     });
@@ -83,13 +117,15 @@ describe('verifyCaptchaResult against the emulator', () => {
       assert.equal(noAt.passed, false);
     });
 
-    test('not accepted unless acceptFallback says so, and never sent to Tencent', async () => {
+    test('not accepted unless acceptFallback says so, and never sent to Tencent, in both spellings', async () => {
+      for (const prefix of ['terror', 'trerror']) {
+        const fallbackTicket = `${prefix}_1001_${app.appId}_${now()}`;
+        const refused = await verifyCaptchaResult({ ...base, ...offline, ticket: fallbackTicket, randstr: '@abc' });
+        assert.deepEqual([refused.passed, refused.reason, refused.fallback.errorCode, refused.fallback.prefix], [false, 'fallback-refused', 1001, prefix]);
+        const accepted = await verifyCaptchaResult({ ...base, ...offline, ticket: fallbackTicket, randstr: '@abc', acceptFallback: true });
+        assert.deepEqual([accepted.passed, accepted.reason], [true, 'fallback-accepted']);
+      }
       const fallbackTicket = `terror_1001_${app.appId}_${now()}`;
-      const refused = await verifyCaptchaResult({ ...base, ...offline, ticket: fallbackTicket, randstr: '@abc' });
-      assert.equal(refused.passed, false);
-      assert.equal(refused.fallback.errorCode, 1001);
-      const accepted = await verifyCaptchaResult({ ...base, ...offline, ticket: fallbackTicket, randstr: '@abc', acceptFallback: true });
-      assert.equal(accepted.passed, true);
       const byRule = await verifyCaptchaResult({ ...base, ...offline, ticket: fallbackTicket, randstr: '@abc', acceptFallback: (f) => f.errorCode === 1002 });
       assert.equal(byRule.passed, false);
     });
