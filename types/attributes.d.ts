@@ -10,8 +10,14 @@ export interface TCaptchaAttributes {
   'app-id'?: string;
   type?: 'popup' | 'embed';
   'user-language'?: string;
-  'dark-mode'?: boolean;
+  'dark-mode'?: boolean | 'force';
   fallback?: boolean;
+  'aid-encrypted'?: string;
+  'aid-encrypted-type'?: 'cbc' | 'gcm';
+  'aid-encrypted-aad'?: string;
+  /** `false` hides Tencent's help button; an https URL replaces its link. */
+  'need-feedback'?: boolean | string;
+  'auto-check'?: boolean;
   name?: string;
   'randstr-name'?: string;
   required?: boolean;
