@@ -38,6 +38,10 @@ const currentTest = (name, fn) => test(name, CURRENT_MISSING.length ? { skip: `n
 const SHOP = 'https://shop.example';
 const LEGACY_SRC = 'https://ssl.captcha.qq.com/TCapIframeApi.js?aid=2000000001&asig=conformance&clientype=2';
 const CDN_FILE = join(ROOT, 'dist/cdn/t-captcha.min.js');
+/** The element's TencentCaptcha adapter, which the CDN file loads from next to itself for app-id pages. */
+const CDN_ADAPTER = join(ROOT, 'dist/cdn/tencent.js');
+/** The 1.0 script, the one of the current scripts with a public copy to run (2.0's default is not). */
+const CURRENT_SRC = 'https://turing.captcha.qcloud.com/TCaptcha.js';
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const js = (path) => ({ status: 200, contentType: 'text/javascript', body: readFileSync(path) });
 
@@ -61,6 +65,7 @@ async function open(browser, body, { subScripts = 'serve', csp } = {}) {
       return route.fulfill({ status: 200, contentType: 'text/html', headers, body: page(body) });
     }
     if (url.origin === SHOP && url.pathname === '/t-captcha.min.js') return route.fulfill(js(CDN_FILE));
+    if (url.origin === SHOP && url.pathname === '/tencent.js') return route.fulfill(js(CDN_ADAPTER));
     if (url.host === 'ssl.captcha.qq.com' && url.pathname === '/TCapIframeApi.js') return route.fulfill(js(FILES.legacyEntry));
     const name = url.pathname.split('/').pop();
     // The legacy sub-scripts: the real loader asks captcha.gtimg.com/2/, the fake asks next to itself.
@@ -190,7 +195,7 @@ describe(`vendor conformance (${DIR ? `real scripts from ${DIR}` : "the project'
   });
 
   currentTest("current API: the frame script cannot load → show() ends in the vendor's 1004 as an error", async () => {
-    const { page: tab, context } = await open(browser, '<t-captcha id="a" app-id="190000001" load-timeout="15000"></t-captcha>', { subScripts: 'block' });
+    const { page: tab, context } = await open(browser, `<t-captcha id="a" app-id="190000001" src="${CURRENT_SRC}" load-timeout="15000"></t-captcha>`, { subScripts: 'block' });
     try {
       await eventOf(tab, 'a', 'ready');
       await tab.evaluate(() => document.querySelector('#a').show());
@@ -203,7 +208,7 @@ describe(`vendor conformance (${DIR ? `real scripts from ${DIR}` : "the project'
   });
 
   currentTest('current API with fallback: the same failure passes with the terror_ ticket the script built', async () => {
-    const { page: tab, context } = await open(browser, '<t-captcha id="a" app-id="190000001" fallback load-timeout="15000"></t-captcha>', { subScripts: 'block' });
+    const { page: tab, context } = await open(browser, `<t-captcha id="a" app-id="190000001" src="${CURRENT_SRC}" fallback load-timeout="15000"></t-captcha>`, { subScripts: 'block' });
     try {
       await eventOf(tab, 'a', 'ready');
       await tab.evaluate(() => document.querySelector('#a').show());
@@ -217,7 +222,7 @@ describe(`vendor conformance (${DIR ? `real scripts from ${DIR}` : "the project'
   });
 
   currentTest('current API: show(), then removal before the frame script arrives: no popup stays on the page', async () => {
-    const { page: tab, context } = await open(browser, '<t-captcha id="a" app-id="190000001" load-timeout="15000"></t-captcha>', { subScripts: 600 });
+    const { page: tab, context } = await open(browser, `<t-captcha id="a" app-id="190000001" src="${CURRENT_SRC}" load-timeout="15000"></t-captcha>`, { subScripts: 600 });
     try {
       await eventOf(tab, 'a', 'ready');
       const painted = await tab.evaluate(async () => {
@@ -244,7 +249,7 @@ describe(`vendor conformance (${DIR ? `real scripts from ${DIR}` : "the project'
 
   for (const [label, markup, define] of [
     ['legacy', `<t-captcha id="a" src="${LEGACY_SRC}"></t-captcha>`, legacyTest],
-    ['current API', '<t-captcha id="a" app-id="190000001"></t-captcha>', currentTest],
+    ['current API', `<t-captcha id="a" app-id="190000001" src="${CURRENT_SRC}"></t-captcha>`, currentTest],
   ]) {
     define(`${label} on a page that enforces Trusted Types: the error says that Trusted Types killed the vendor`, async () => {
       const { page: tab, context } = await open(browser, markup, { csp: "require-trusted-types-for 'script'" });
