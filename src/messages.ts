@@ -1,3 +1,7 @@
+import type { Translation } from './i18n/translation.js';
+
+export type { Translation };
+
 /**
  * What the element says (live region, validation, the error panel), in every language Tencent's current
  * script ships. Simplified Chinese and English are built in; each other language is its own small
@@ -5,9 +9,6 @@
  */
 export const MESSAGE_KEYS = ['loading', 'ready', 'verified', 'closed', 'error', 'required', 'retry'] as const;
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
-/** The messages of one language, in the order of MESSAGE_KEYS. */
-export type Translation = readonly string[];
-
 const EN: Translation = [
   'Loading the captcha…',
   'Captcha ready. Complete it to continue.',

@@ -1,4 +1,4 @@
-import type { Translation } from '../messages.js';
+import type { Translation } from './translation.js';
 
 /**
  * Each language the element speaks besides the built-in zh-cn and en (every language Tencent's

@@ -1,4 +1,4 @@
-import type { TencentFamily } from './tencent.js';
+import type { TencentFamily } from './families.js';
 
 /**
  * Mainland captcha 2.0 (`turing.captcha.qcloud.com/TJCaptcha.js`, Tencent's default since 2024-11-04)

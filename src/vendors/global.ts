@@ -1,4 +1,4 @@
-import type { TencentFamily } from './tencent.js';
+import type { TencentFamily } from './families.js';
 
 /**
  * International captcha 3.0 (`ca.turing.captcha.qcloud.com/TJNCaptcha-global.js`, which defines

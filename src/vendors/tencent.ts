@@ -1,4 +1,5 @@
 import type { CaptchaFailure, ResultDetails } from '../events.js';
+import type { TencentCaptchaConstructor, TencentCaptchaInstance, TencentOptions } from './families.js';
 import type { Kit, Vendor, VendorOutcome } from './vendor.js';
 import { currentFamily } from './current.js';
 import { globalFamily, isGlobalLoaded, namesGlobalScript } from './global.js';
@@ -22,27 +23,6 @@ export interface TencentSettings {
   needFeedback?: boolean | string;
   autoCheck: boolean;
   vendorOptions?: Record<string, unknown>;
-}
-
-export interface TencentCaptchaInstance {
-  show(): void;
-  destroy(): void;
-  getTicket?(): unknown;
-  /** 3.0: a fresh captcha in the same instance. */
-  reload?(): void;
-}
-export type TencentCaptchaConstructor = new (...args: unknown[]) => TencentCaptchaInstance;
-export type TencentOptions = Record<string, unknown> & { type: 'popup' | 'embed' };
-
-/** How one family of Tencent's scripts is driven (current.ts: 1.0 and 2.0; global.ts: 3.0). */
-export interface TencentFamily {
-  readonly name: string;
-  /** Whether its captcha of this type lives in the element's box. */
-  usesBox(type: 'popup' | 'embed'): boolean;
-  /** It draws a checkbox in the box (3.0): the box is reserved at the checkbox's size. */
-  readonly checkbox?: boolean;
-  /** The documented constructor call. */
-  create(TencentCaptcha: TencentCaptchaConstructor, container: HTMLElement, appId: string, callback: (result: unknown) => void, options: TencentOptions): TencentCaptchaInstance;
 }
 
 const constructorOf = () => (globalThis as { TencentCaptcha?: TencentCaptchaConstructor }).TencentCaptcha;
