@@ -2,30 +2,11 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/define.js';
 import { CaptchaErrorEvent, type ClosedEvent, type TCaptcha, type VerifiedEvent } from '../src/index.js';
 import { CONTAINER_ATTRIBUTE } from '../src/t-captcha.js';
-import { forgetTencent, ready, scriptsFor, vendorUrl } from './helpers.js';
+import { forgetTencent, lastTencent, ready, scriptsFor, tencent, tencentOnScreen, vendorUrl } from './helpers.js';
 
-interface FakeInstance {
-  appid: string;
-  options: Record<string, unknown>;
-  /** The element given as first argument (the embed's box), or null. */
-  element: Element | null;
-  shown: boolean;
-  destroyed: boolean;
-}
-interface FakeTencent {
-  instances: FakeInstance[];
-  count(name: string): number;
-  current(): FakeInstance | undefined;
-  pass(ticket?: string, randstr?: string): void;
-  close(): void;
-  fail(code?: number, message?: string): void;
-}
-const tencent = () => (window as unknown as { __fakeTencent: FakeTencent }).__fakeTencent;
-
-const last = () => tencent().instances.at(-1)!;
+const last = lastTencent;
+const onScreen = tencentOnScreen;
 const script = () => vendorUrl('TCaptcha.js');
-/** Waits until the popup or embed is on screen: the real script queues show() until its frame script has run. */
-const onScreen = () => waitUntil(() => tencent().current(), 'the captcha is on screen');
 
 const errors: CaptchaErrorEvent[] = [];
 document.addEventListener('error', (event) => event instanceof CaptchaErrorEvent && errors.push(event), true);

@@ -86,9 +86,42 @@ export async function errorOf(el: TCaptcha): Promise<CaptchaErrorEvent> {
   return event;
 }
 
+/** One `new TencentCaptcha` the fake current script saw (test/fixtures/tcaptcha-vendor.js). */
+export interface FakeTencentInstance {
+  appid: string;
+  options: Record<string, unknown>;
+  /** The element given as first argument (the embed's box, 3.0's container), or null. */
+  element: Element | null;
+  shown: boolean;
+  destroyed: boolean;
+  /** 3.0: how often reload() was called. */
+  reloads: number;
+}
+
+/** The fake current script's test handle: what it saw, and the user it plays. */
+export interface FakeTencent {
+  /** '1.0', '2.0' or '3.0', from the script's file name. */
+  family: string;
+  instances: FakeTencentInstance[];
+  count(name: string): number;
+  /** The instance whose captcha is on screen, if any. */
+  current(): FakeTencentInstance | undefined;
+  pass(ticket?: string, randstr?: string): void;
+  close(): void;
+  fail(code?: number, message?: string): void;
+  /** 3.0: the user clicks the checkbox. */
+  check(): void;
+}
+
+export const tencent = (): FakeTencent => (window as unknown as { __fakeTencent: FakeTencent }).__fakeTencent;
+/** The last instance the fake current script saw. */
+export const lastTencent = (): FakeTencentInstance => tencent().instances.at(-1)!;
+/** Waits until the popup or embed is on screen: the real script queues show() until its frame script has run. */
+export const tencentOnScreen = (): Promise<void> => waitUntil(() => tencent().current(), 'the captcha is on screen');
+
 /** Forgets the fake TCaptcha.js, so that the next element loads it anew (the real one refuses a second load). */
 export function forgetTencent(): void {
-  for (const name of ['TencentCaptcha', '__TencentCaptchaExists__', 'FakeTencentFrame', '__fakeTencent']) {
+  for (const name of ['TencentCaptcha', 'TCaptchaGlobal', '__TencentCaptchaExists__', 'FakeTencentFrame', '__fakeTencent']) {
     delete (window as unknown as Record<string, unknown>)[name];
   }
 }

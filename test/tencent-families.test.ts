@@ -2,38 +2,19 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/define.js';
 import { CURRENT_SCRIPT_URL, type ClosedEvent, type TCaptcha, type VerifiedEvent } from '../src/index.js';
 import { CONTAINER_ATTRIBUTE } from '../src/t-captcha.js';
-import { errorOf, forgetTencent, ready, vendorUrl } from './helpers.js';
+import { errorOf, forgetTencent, lastTencent, ready, tencent, tencentOnScreen, vendorUrl } from './helpers.js';
 
 // The three current scripts, as test/fixtures/tcaptcha-vendor.js stands for each (which behaviour is
 // documented and which assumed from 1.0 is written at its top): 2.0 TJCaptcha.js, 1.0 TCaptcha.js and
 // the international 3.0 TJNCaptcha-global.js.
 
-interface FakeInstance {
-  appid: string;
-  options: Record<string, unknown>;
-  element: Element | null;
-  shown: boolean;
-  destroyed: boolean;
-  reloads: number;
-}
-interface FakeTencent {
-  family: string;
-  instances: FakeInstance[];
-  count(name: string): number;
-  current(): FakeInstance | undefined;
-  pass(ticket?: string, randstr?: string): void;
-  close(): void;
-  fail(code?: number, message?: string): void;
-  check(): void;
-}
-const tencent = () => (window as unknown as { __fakeTencent: FakeTencent }).__fakeTencent;
-const last = () => tencent().instances.at(-1)!;
+const last = lastTencent;
+const onScreen = tencentOnScreen;
 const box = (el: TCaptcha) => el.querySelector<HTMLElement>(`[${CONTAINER_ATTRIBUTE}]`)!;
 const size = (element: Element) => {
   const { width, height } = element.getBoundingClientRect();
   return [width, height];
 };
-const onScreen = () => waitUntil(() => tencent().current(), 'the captcha is on screen');
 
 describe('the current scripts: 2.0 (the default), 1.0 and international 3.0', () => {
   beforeEach(forgetTencent);
