@@ -1,5 +1,12 @@
 /** One source of truth for the numbers the README documents. */
 export const DEFAULT_LOAD_TIMEOUT_MS = 10_000;
+/**
+ * How long the element holds a ticket: Tencent's tickets live 5 minutes (vendor contract §5.4); 30 s
+ * less leaves the form's submit and the server's check the time they need.
+ */
+export const DEFAULT_TICKET_LIFETIME_MS = 270_000;
+export const REFRESH_EXPIRED = ['auto', 'manual', 'never'] as const;
+export type RefreshExpired = (typeof REFRESH_EXPIRED)[number];
 export const CLIENT_TYPES = ['pc', 'mobile'] as const;
 export type ClientType = (typeof CLIENT_TYPES)[number];
 

@@ -7,7 +7,17 @@ export type CaptchaErrorCode =
   | 'vendor-missing'
   | 'vendor-error'
   | 'config-refused'
-  | 'render-timeout';
+  | 'render-timeout'
+  | 'prepare-failed';
+
+/**
+ * Why `execute()` rejected: an error code above, or `closed` (the user closed the captcha), `aborted`
+ * (the element was removed or refreshed, or the signal aborted) or `timeout` (its `timeout` passed).
+ */
+export type CaptchaErrorReason = CaptchaErrorCode | 'closed' | 'aborted' | 'timeout';
+
+/** Setup mistakes: the same page fails the same way, so no retry can help (the panel offers none). */
+const PERMANENT: readonly string[] = ['invalid-src', 'invalid-attribute'];
 
 /** What the user obtained by solving the captcha; both empty when they have not passed. */
 export interface CaptchaTicket {
@@ -86,19 +96,33 @@ export class CaptchaErrorEvent extends Event {
   declare readonly message: string;
   /** The vendor's own error code (`errorCode` of the current API), when it gave one. */
   declare readonly vendorCode?: number | string;
+  /** Whether `refresh()` (the panel's "Try again") can help: false for setup mistakes (`invalid-src`, `invalid-attribute`). */
+  declare readonly retryable: boolean;
   constructor(code: CaptchaErrorCode, message: string, vendorCode?: number | string) {
     super('error');
-    Object.assign(this, { code, message, vendorCode });
+    Object.assign(this, { code, message, vendorCode, retryable: !PERMANENT.includes(code) });
   }
 }
 
-/** A failure inside the package, turned into a {@link CaptchaErrorEvent} by the element. */
-export class CaptchaFailure extends Error {
-  declare readonly code: CaptchaErrorCode;
+/**
+ * A failure: what the element's parts raise (turned into a {@link CaptchaErrorEvent}), and what
+ * `execute()` rejects with (then also `closed`, `aborted` or `timeout`).
+ */
+export class CaptchaError extends Error {
+  declare readonly code: CaptchaErrorReason;
   declare readonly vendorCode?: number | string;
-  constructor(code: CaptchaErrorCode, message: string, vendorCode?: number | string) {
+  /** Whether asking again can help (see {@link CaptchaErrorEvent.retryable}). */
+  declare readonly retryable: boolean;
+  constructor(code: CaptchaErrorReason, message: string, vendorCode?: number | string) {
     super(message);
-    Object.assign(this, { name: 'CaptchaFailure', code, vendorCode });
+    Object.assign(this, { name: 'CaptchaError', code, vendorCode, retryable: !PERMANENT.includes(code) });
+  }
+}
+
+/** The ticket the element held expired (`ticket-lifetime` after the pass): the form value is cleared. */
+export class ExpiredEvent extends Event {
+  constructor() {
+    super('expired', RESULT_INIT);
   }
 }
 
@@ -107,5 +131,6 @@ declare global {
     verified: VerifiedEvent;
     closed: ClosedEvent;
     ready: ReadyEvent;
+    expired: ExpiredEvent;
   }
 }

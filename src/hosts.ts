@@ -1,4 +1,4 @@
-import { CaptchaFailure } from './events.js';
+import { CaptchaError } from './events.js';
 
 /**
  * The hosts Tencent's captcha scripts come from (the legacy loader and its sub-scripts, TCaptcha.js and
@@ -67,9 +67,9 @@ export function checkScriptSrc(src: string, elementHosts: readonly string[]): st
   try {
     url = new URL(src, document.baseURI);
   } catch {
-    throw new CaptchaFailure('invalid-src', `src="${src}" is not a URL.`);
+    throw new CaptchaError('invalid-src', `src="${src}" is not a URL.`);
   }
-  const refuse = (why: string) => new CaptchaFailure('invalid-src', `${url.protocol}//${url.host} ${why}`);
+  const refuse = (why: string) => new CaptchaError('invalid-src', `${url.protocol}//${url.host} ${why}`);
   // https from Tencent's hosts; others (and http on loopback) only once the page's code allowed them.
   if (!matches(url, pageHosts)) throw refuse(`is not allowed: call TCaptcha.allowScriptHosts('${url.host}') in the page's code (README, Security).`);
   if (elementHosts.length > 0 && !matches(url, elementHosts)) throw refuse(`is not in allowed-hosts (${elementHosts})`);

@@ -1,4 +1,4 @@
-import { CaptchaFailure, type CaptchaErrorCode } from './events.js';
+import { CaptchaError, type CaptchaErrorCode } from './events.js';
 import { isPageAllowed } from './hosts.js';
 
 export interface LoadOptions {
@@ -37,7 +37,7 @@ export const CSP_ADVICE = "or the page's CSP blocked it: see the README's CSP se
 /**
  * Loads a vendor's classic script once per URL per document, and checks that it defined its API
  * (`defined`, named `api` in the error), else `vendor-missing`. Every caller for one URL shares one
- * load, settled once: resolved when the script has run, rejected with a {@link CaptchaFailure} on a
+ * load, settled once: resolved when the script has run, rejected with a {@link CaptchaError} on a
  * network error (`script-load-failed`) or after `timeoutMs` (`script-timeout`). After a failure the
  * `<script>` is removed and forgotten, so that the next call adds a fresh one; and since Chromium
  * answers a second `<script>` for a URL that failed in this document from its memory cache (the same
@@ -58,7 +58,7 @@ export async function loadScript(url: string, { timeoutMs, nonce }: LoadOptions,
         if (!own) script.remove();
         loads.delete(url);
         failures.set(url, (failures.get(url) ?? 0) + 1);
-        reject(new CaptchaFailure(code, message!));
+        reject(new CaptchaError(code, message!));
       };
       script.onload = settle();
       script.onerror = settle('script-load-failed', `Could not load ${url}`);
@@ -82,7 +82,7 @@ export async function loadScript(url: string, { timeoutMs, nonce }: LoadOptions,
     load.catch(() => undefined);
   }
   await load;
-  if (!defined()) throw new CaptchaFailure('vendor-missing', `${url} defined no ${api}: not a captcha script, ${CSP_ADVICE}`);
+  if (!defined()) throw new CaptchaError('vendor-missing', `${url} defined no ${api}: not a captcha script, ${CSP_ADVICE}`);
 }
 
 /**

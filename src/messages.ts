@@ -7,7 +7,7 @@ export type { Translation };
  * script ships. Simplified Chinese and English are built in; each other language is its own small
  * module, loaded the first time an element needs it, so that a page pays only for what it shows.
  */
-export const MESSAGE_KEYS = ['loading', 'ready', 'verified', 'closed', 'error', 'required', 'retry'] as const;
+export const MESSAGE_KEYS = ['loading', 'ready', 'verified', 'closed', 'error', 'required', 'retry', 'expired', 'unavailable'] as const;
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
 const EN: Translation = [
   'Loading the captcha…',
@@ -17,6 +17,8 @@ const EN: Translation = [
   'The captcha could not be shown.',
   'Please complete the captcha.',
   'Try again',
+  'The captcha expired. Please solve it again.',
+  'The captcha is not available on this page.',
 ];
 
 const ZH_CN: Translation = [
@@ -27,6 +29,8 @@ const ZH_CN: Translation = [
   '验证码无法显示。',
   '请完成验证码验证。',
   '重试',
+  '验证码已过期，请重新验证。',
+  '此页面无法使用验证码。',
 ];
 
 const translations = new Map<string, Translation | undefined>([

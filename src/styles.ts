@@ -53,7 +53,7 @@ export const styles = css`
     height: var(--_h);
   }
   /* Once the current API's captcha is on screen, its box takes the captcha's own size. */
-  [part='box'] > slot::slotted([data-fit]) {
+  :host(:state(fit)) [part='box'] > slot::slotted(*) {
     width: fit-content;
     height: auto;
   }

@@ -1,10 +1,21 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { CONTAINER_ATTRIBUTE } from './container.js';
 import { AnnouncerController } from './controllers/announcer.js';
+import { ExecutionController, resultOf, type CaptchaResult, type ExecuteOptions } from './controllers/execution.js';
 import { FormController } from './controllers/form.js';
 import { OwnershipController } from './controllers/ownership.js';
-import { CaptchaErrorEvent, CaptchaFailure, ReadyEvent, type ClosedEvent, type CaptchaTicket, type VerifiedEvent } from './events.js';
-import { CLIENT_TYPES, CURRENT_SCRIPT_URL, DEFAULT_LOAD_TIMEOUT_MS, MOBILE_VIEWPORT, PC_MIN_WIDTH, type ClientType } from './config.js';
+import { CaptchaErrorEvent, CaptchaError, ExpiredEvent, ReadyEvent, VerifiedEvent, type ClosedEvent, type CaptchaTicket } from './events.js';
+import {
+  CLIENT_TYPES,
+  CURRENT_SCRIPT_URL,
+  DEFAULT_LOAD_TIMEOUT_MS,
+  DEFAULT_TICKET_LIFETIME_MS,
+  MOBILE_VIEWPORT,
+  PC_MIN_WIDTH,
+  REFRESH_EXPIRED,
+  type ClientType,
+  type RefreshExpired,
+} from './config.js';
 import { DEV } from './development.js';
 import { allowScriptHosts, checkScriptSrc } from './hosts.js';
 import { CSP_ADVICE } from './loader.js';
@@ -16,15 +27,22 @@ import { styles } from './styles.js';
 import { EMPTY_TICKET, toTicket, type Vendor, type VendorOutcome, type VendorSession } from './vendors/vendor.js';
 
 /** Where the element is in its life; also exposed as a CSS custom state, e.g. `t-captcha:state(verified)`. */
-export type CaptchaState = 'idle' | 'waiting' | 'loading' | 'ready' | 'verified' | 'closed' | 'error';
+export type CaptchaState = 'idle' | 'waiting' | 'loading' | 'ready' | 'verified' | 'closed' | 'expired' | 'error';
+
+/** Why the element asks `prepare` for fresh inputs. */
+export type PrepareReason = 'start' | 'retry' | 'refresh' | 'expired';
+/** What `prepare` resolves to: fresh single-use inputs for one attempt. */
+export interface PreparedInputs {
+  /** A fresh script URL (legacy API), or another script (current API). */
+  src?: string;
+  /** A fresh `aidEncrypted` (current API, forced CaptchaAppId check). */
+  aidEncrypted?: string;
+}
 
 export { CONTAINER_ATTRIBUTE };
 
-/** On the box once the current API's captcha is on screen: the box then takes the captcha's own size. */
-const FIT_ATTRIBUTE = 'data-fit';
-
 /** The properties whose change needs no new vendor instance (every other one does). */
-const FORM_ONLY: readonly PropertyKey[] = ['name', 'randstrName', 'required'];
+const NO_RESTART: readonly PropertyKey[] = ['name', 'randstrName', 'required', 'ticketLifetime', 'refreshExpired', 'prepare'];
 
 const warned = new Set<string>();
 /** Advice for the page's developer, each once per page however many elements there are (development build only). */
@@ -104,6 +122,9 @@ export class TCaptcha extends LitElement {
     needFeedback: { attribute: 'need-feedback' },
     autoCheck: { attribute: 'auto-check', converter: flag },
     vendorOptions: { attribute: false },
+    ticketLifetime: { type: Number, attribute: 'ticket-lifetime' },
+    refreshExpired: { attribute: 'refresh-expired' },
+    prepare: { attribute: false },
     name: { reflect: true },
     randstrName: { attribute: 'randstr-name' },
     required: { type: Boolean, reflect: true },
@@ -149,6 +170,24 @@ export class TCaptcha extends LitElement {
    * attributes win where set, and `type`, `callback` and `ready` stay the element's.
    */
   declare vendorOptions: Record<string, unknown> | undefined;
+  /**
+   * Milliseconds a ticket counts as good after the pass (default 270,000: Tencent's 5 minutes less 30 s,
+   * so that a ticket the element still holds is good when your server checks it). Then: `expired`.
+   */
+  declare ticketLifetime: number;
+  /**
+   * What happens when the ticket expires: `auto` (default; a fresh challenge in the box at once, a popup
+   * or mobile captcha on the next `show()` / `execute()`), `manual` (the box says it expired, with a
+   * button), `never` (nothing visible; your code decides).
+   */
+  declare refreshExpired: RefreshExpired;
+  /**
+   * JavaScript only: called before every start (the first, each retry, each refresh, each start after
+   * an expiry) with `{ reason }`; resolves to fresh `{ src?, aidEncrypted? }` for that attempt (a
+   * single-use script URL, a new aidEncrypted). A rejection or a bad value is an `error` with
+   * `prepare-failed`, which a retry can mend.
+   */
+  declare prepare: ((context: { reason: PrepareReason }) => PreparedInputs | undefined | Promise<PreparedInputs | undefined>) | undefined;
   /** Form field for the ticket; with a name the element submits `name=ticket` and `randstr-name=randstr`. */
   declare name: string | undefined;
   /** Form field for the randstr. */
@@ -170,6 +209,15 @@ export class TCaptcha extends LitElement {
   #showWhenReady = false;
   /** The render watchdog: the vendor must put its frame on screen within `load-timeout`. */
   #watchdog: ReturnType<typeof setTimeout> | undefined;
+  /** When the held ticket expires. */
+  #expiry: ReturnType<typeof setTimeout> | undefined;
+  /** The reason the next start gives `prepare`. */
+  #reason: PrepareReason = 'start';
+  /** What `prepare` put into `src` / `aidEncrypted` itself: setting them starts nothing anew. */
+  #prepared: PreparedInputs = {};
+  /** The last error could not be mended by a retry. */
+  #permanent = false;
+  readonly #execution = new ExecutionController();
 
   readonly #form = new FormController(this, () => message(this, 'required', () => this.#form.sync()));
   readonly #announcer = new AnnouncerController(this);
@@ -177,6 +225,7 @@ export class TCaptcha extends LitElement {
     activate: () => this.#restart(),
     deactivate: (left) => {
       this.#showWhenReady = false;
+      this.#execution.fail('aborted', left ? 'the element was removed' : 'another <t-captcha> took the captcha over');
       this.#stop();
       this.#setState(left ? 'idle' : 'waiting');
     },
@@ -191,6 +240,8 @@ export class TCaptcha extends LitElement {
     this.clientType = 'pc';
     this.showHeader = this.darkMode = this.fallback = this.required = this.autoCheck = false;
     this.loadTimeout = DEFAULT_LOAD_TIMEOUT_MS;
+    this.ticketLifetime = DEFAULT_TICKET_LIFETIME_MS;
+    this.refreshExpired = 'auto';
     this.allowedHosts = [];
     this.type = 'popup';
     this.randstrName = 'randstr';
@@ -201,13 +252,38 @@ export class TCaptcha extends LitElement {
     if (DEV && self !== top) warnOnce('iframe', 'Tencent captcha does not work in an iframe (it is cut off).');
   }
 
-  /** Where the element is in its life: idle, waiting, loading, ready, verified, closed or error. */
+  /** Where the element is in its life: idle, waiting, loading, ready, verified, closed, expired or error. */
   get state(): CaptchaState {
     return this.#state;
   }
 
+  /**
+   * The ticket, as a promise: at once when the element holds one that has not expired; otherwise a
+   * popup opens (as `show()`), a mobile captcha closed by the user opens again, and it resolves on the
+   * next pass. Rejects with a `CaptchaError` whose `code` says why: `closed`, an `error` event's code,
+   * `aborted` (removed, refreshed, or `signal` aborted), `timeout` (`timeout` ms passed). Calls share
+   * one result; nobody has to await it.
+   */
+  execute(options?: ExecuteOptions): Promise<CaptchaResult> {
+    if (this.#state === 'verified' && this.#lastPass) return Promise.resolve(this.#lastPass);
+    const state = this.#state;
+    // A captcha that cannot be solved as it is starts afresh first (without aborting this call).
+    if (state === 'error' || state === 'expired' || (state === 'closed' && !this.appId && this.clientType === 'mobile')) this.#renew();
+    const call = this.#execution.wait(options);
+    if (this.appId) this.show();
+    return call;
+  }
+
+  /** The result `execute()` answers with while the ticket is good. */
+  #lastPass: CaptchaResult | undefined;
+
   /** Current API, popup: open the captcha (call it from the user's click); while the script still loads, it opens once ready. */
   show(): void {
+    // An expired popup opens a fresh captcha.
+    if (this.#state === 'expired') {
+      this.#showWhenReady = true;
+      return this.#renew();
+    }
     if (!this.#session) {
       this.#showWhenReady = this.#state === 'loading' || this.#state === 'idle';
       return;
@@ -222,11 +298,23 @@ export class TCaptcha extends LitElement {
 
   /** Ask the user to solve the captcha again (also after your server rejected a ticket); retries after an error. */
   refresh(): void {
-    this.#form.setTicket(EMPTY_TICKET);
-    if (!this.#session) return void (this.#ownership.owner && this.#restart());
+    this.#execution.fail('aborted', 'refresh() was called before a result');
+    this.#renew();
+  }
+
+  /** A new challenge: the vendor's refresh, or a fresh start where `prepare` has fresh inputs or no instance is live. */
+  #renew(): void {
+    const state = this.#state;
+    this.#setTicket(undefined);
+    this.#reason = state === 'error' ? 'retry' : state === 'expired' ? 'expired' : 'refresh';
+    if (!this.#session || this.prepare) return void (this.#ownership.owner && this.#restart());
     try {
       this.#session.refresh();
-      if (this.#state !== 'loading') this.#setState('ready');
+      if (state !== 'loading') this.#setState('ready');
+      if (this.#showWhenReady) {
+        this.#showWhenReady = false;
+        this.show();
+      }
     } catch (error) {
       this.#fail(error);
     }
@@ -238,6 +326,7 @@ export class TCaptcha extends LitElement {
    * until it has rendered) or has nothing, this is the element's own last result.
    */
   getTicket(): CaptchaTicket {
+    if (this.#state === 'expired') return { ...EMPTY_TICKET };
     try {
       const fromVendor = toTicket(this.#session?.getTicket());
       if (fromVendor.ticket) return fromVendor;
@@ -283,24 +372,35 @@ export class TCaptcha extends LitElement {
 
   /** The box with the vendor's slot; over it, the loading indicator or the error panel; the live region. */
   protected override render() {
-    return html`<div part="box"><slot name="t-captcha-container"></slot>${this.#panel()}</div>${this.#announcer.region()}`;
+    return html`<div part="box" tabindex="-1"><slot name="t-captcha-container"></slot>${this.#panel()}</div>${this.#announcer.region()}`;
   }
 
-  /** Only where the captcha takes space in the page (pc, embed): mobile and popup show nothing in the flow. */
+  /**
+   * Only where the captcha takes space in the page (pc, embed): mobile and popup show nothing in the
+   * flow. An error a retry can mend, and a `manual` expiry, get a "Try again" button; a setup mistake
+   * tells the user only that the captcha is not available here (the `error` event tells the developer).
+   */
   #panel() {
     if (!(this.#boxed || (this.appId ? this.type === 'embed' : this.clientType !== 'mobile'))) return nothing;
     const say = (key: MessageKey) => message(this, key, () => this.requestUpdate());
+    const state = this.#state;
     // The live region announces it: the visible text is not read twice.
-    if (this.#state === 'loading') return html`<div class="panel" part="loading" aria-hidden="true">${say('loading')}</div>`;
-    if (this.#state !== 'error') return nothing;
-    return html`<div class="panel" part="error" dir=${isRightToLeft(languageOf(this)) ? 'rtl' : 'ltr'}><slot name="error">${say('error')}</slot><button part="retry" type="button" @click=${() => this.refresh()}>${say('retry')}</button></div>`;
+    if (state === 'loading') return html`<div class="panel" part="loading" aria-hidden="true">${say('loading')}</div>`;
+    const expired = state === 'expired' && this.refreshExpired === 'manual';
+    if (state !== 'error' && !expired) return nothing;
+    const retry = !this.#permanent || expired;
+    return html`<div class="panel" part="error" dir=${isRightToLeft(languageOf(this)) ? 'rtl' : 'ltr'}><slot name="error">${say(expired ? 'expired' : retry ? 'error' : 'unavailable')}</slot>${
+      retry ? html`<button part="retry" type="button" @click=${() => this.refresh()}>${say('retry')}</button>` : nothing
+    }</div>`;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (this.#needsStart || [...changed.keys()].some((key) => !FORM_ONLY.includes(key))) this.#restart(true);
+  /** Starts before the render (not after it, in `updated`), so that the state it sets is in this update. */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const own = (key: PropertyKey) => NO_RESTART.includes(key) || ((key === 'src' || key === 'aidEncrypted') && this[key] === this.#prepared[key]);
+    if (this.#needsStart || [...changed.keys()].some((key) => !own(key))) this.#restart(true);
   }
 
-  /** Starts a new vendor instance, now (from `updated`) or at the next update; only the connected owner does. */
+  /** Starts a new vendor instance, now (from `willUpdate`) or at the next update; only the connected owner does. */
   #restart(now?: boolean): void {
     if (!now) {
       this.#needsStart = true;
@@ -311,16 +411,17 @@ export class TCaptcha extends LitElement {
     }
   }
 
-  /** The vendor the attributes ask for; throws `CaptchaFailure` on bad input. */
+  /** The vendor the attributes ask for; throws `CaptchaError` on bad input. */
   #vendor(): Vendor | undefined {
     const allowed = this.allowedHosts ?? [];
     const { appId, type, clientType } = this;
+    if (!REFRESH_EXPIRED.includes(this.refreshExpired)) throw new CaptchaError('invalid-attribute', `refresh-expired="${this.refreshExpired}": use auto, manual or never.`);
     if (appId) {
       // The adapter checks its own options (aid-encrypted-type, need-feedback, vendorOptions) as it loads.
-      if (type !== 'popup' && type !== 'embed') throw new CaptchaFailure('invalid-attribute', `type="${type}": use popup or embed.`);
+      if (type !== 'popup' && type !== 'embed') throw new CaptchaError('invalid-attribute', `type="${type}": use popup or embed.`);
       return tencentOnDemand(checkScriptSrc(this.src || CURRENT_SCRIPT_URL, allowed), this as TencentSettings);
     }
-    if (!CLIENT_TYPES.includes(clientType)) throw new CaptchaFailure('invalid-attribute', `client-type="${clientType}": use pc or mobile.`);
+    if (!CLIENT_TYPES.includes(clientType)) throw new CaptchaError('invalid-attribute', `client-type="${clientType}": use pc or mobile.`);
     if (!this.src) return undefined;
     const src = checkScriptSrc(this.src, allowed);
     const mobile = clientType === 'mobile';
@@ -338,10 +439,18 @@ export class TCaptcha extends LitElement {
     this.#stop();
     const attempt = this.#attempt;
     const current = () => attempt === this.#attempt;
-    this.#form.setTicket(EMPTY_TICKET);
+    const reason = this.#reason;
+    this.#reason = 'start';
+    this.#setTicket(undefined);
     this.#boxed = false;
     let vendor: Vendor | undefined;
     try {
+      if (this.prepare) {
+        // The box's panel says it is loading while the page's server mints the inputs.
+        this.#setState('loading');
+        this.#applyPrepared(await this.#callPrepare(reason));
+        if (!current()) return;
+      }
       vendor = this.#vendor();
       if (!vendor) return this.#setState('idle');
       this.#placeContainer(vendor);
@@ -349,7 +458,7 @@ export class TCaptcha extends LitElement {
       try {
         await vendor.load({ timeoutMs: this.loadTimeout, nonce: this.nonce || undefined });
       } catch (error) {
-        const recovered = current() && vendor.recover?.(error as CaptchaFailure);
+        const recovered = current() && vendor.recover?.(error as CaptchaError);
         if (recovered) return this.#report(recovered);
         throw error;
       }
@@ -366,7 +475,7 @@ export class TCaptcha extends LitElement {
           if (!live()) return;
           clearTimeout(this.#watchdog);
           // The current API's box takes the captcha's real size from now on (reserved until then).
-          if (this.appId) this.#container?.toggleAttribute(FIT_ATTRIBUTE, true);
+          if (this.appId) this.#form.toggleState('fit', true);
           if (this.#state === 'loading') this.#becomeReady();
         },
       );
@@ -376,6 +485,47 @@ export class TCaptcha extends LitElement {
     }
     if (vendor.onDemand) this.#becomeReady();
     else if (this.#state === 'loading') this.#armWatchdog(vendor.startCall);
+  }
+
+  /** `prepare`'s answer for this start, checked; anything wrong with it is `prepare-failed`. */
+  async #callPrepare(reason: PrepareReason): Promise<PreparedInputs> {
+    const failed = (why: string) => new CaptchaError('prepare-failed', `prepare({ reason: '${reason}' }) ${why}`);
+    let inputs: unknown;
+    try {
+      inputs = await this.prepare!({ reason });
+    } catch (error) {
+      throw failed(`failed: ${(error as Error)?.message ?? error}`);
+    }
+    if (inputs == null) return {};
+    const bad = typeof inputs !== 'object' || Object.entries(inputs).some(([key, value]) => !['src', 'aidEncrypted'].includes(key) || typeof value !== 'string');
+    if (bad) throw failed(`resolved to ${JSON.stringify(inputs)}: expected { src?, aidEncrypted? } with strings.`);
+    return inputs as PreparedInputs;
+  }
+
+  /** Puts fresh inputs into the properties, where the page can read them; setting them starts nothing anew. */
+  #applyPrepared(inputs: PreparedInputs): void {
+    this.#prepared = inputs;
+    if (inputs.src !== undefined) this.src = inputs.src;
+    if (inputs.aidEncrypted !== undefined) this.aidEncrypted = inputs.aidEncrypted;
+  }
+
+  /** The ticket the form submits, `execute()` answers with and that expires; undefined: none. */
+  #setTicket(pass: VerifiedEvent | undefined): void {
+    clearTimeout(this.#expiry);
+    this.#lastPass = undefined;
+    this.#form.setTicket(pass ?? EMPTY_TICKET);
+    if (!pass) return;
+    this.#execution.pass((this.#lastPass = resultOf(pass)));
+    this.#expiry = setTimeout(() => this.#expire(), this.ticketLifetime);
+  }
+
+  /** The held ticket is too old for the server: forget it, tell the page, and ask again as `refresh-expired` says. */
+  #expire(): void {
+    this.#setTicket(undefined);
+    this.#setState('expired');
+    this.dispatchEvent(new ExpiredEvent());
+    // A box shows a fresh challenge at once; a popup or a full-screen captcha waits for show() / execute().
+    if (this.refreshExpired === 'auto' && this.#boxed) this.#renew();
   }
 
   #becomeReady(): void {
@@ -393,7 +543,7 @@ export class TCaptcha extends LitElement {
     clearTimeout(this.#watchdog);
     const timeout = this.loadTimeout;
     this.#watchdog = setTimeout(
-      () => this.#fail(new CaptchaFailure('render-timeout', `The captcha did not appear within ${timeout} ms after ${call}: the network ${CSP_ADVICE}`)),
+      () => this.#fail(new CaptchaError('render-timeout', `The captcha did not appear within ${timeout} ms after ${call}: the network ${CSP_ADVICE}`)),
       timeout,
     );
   }
@@ -406,7 +556,7 @@ export class TCaptcha extends LitElement {
     session?.destroy();
     // Whatever the vendor left in our box belongs to the instance just torn down.
     this.#container?.replaceChildren();
-    this.#container?.removeAttribute(FIT_ATTRIBUTE);
+    this.#form.toggleState('fit', false);
   }
 
   #placeContainer({ usesBox, checkbox }: Vendor): void {
@@ -425,20 +575,24 @@ export class TCaptcha extends LitElement {
 
   /** A result: the event to dispatch (verified, closed), or a failure. */
   #report(outcome: VendorOutcome): void {
-    if (outcome instanceof CaptchaFailure) return this.#fail(outcome);
+    if (outcome instanceof CaptchaError) return this.#fail(outcome);
     clearTimeout(this.#watchdog);
-    this.#form.setTicket({ ticket: outcome.ticket, randstr: outcome.randstr });
+    const passed = outcome instanceof VerifiedEvent;
+    this.#setTicket(passed ? outcome : undefined);
+    if (!passed) this.#execution.fail('closed', 'the user closed the captcha');
     this.#setState(outcome.type as CaptchaState);
     this.dispatchEvent(outcome);
   }
 
   #fail(error: unknown): void {
-    const failure = error instanceof CaptchaFailure ? error : new CaptchaFailure('vendor-error', String(error));
+    const failure = error instanceof CaptchaError ? error : new CaptchaError('vendor-error', String(error));
     this.#showWhenReady = false;
     this.#stop();
     this.#refused = failure.code === 'invalid-src';
+    this.#permanent = !failure.retryable;
+    this.#execution.fail(failure.code, failure.message, failure.vendorCode);
     this.#setState('error');
-    this.dispatchEvent(new CaptchaErrorEvent(failure.code, failure.message, failure.vendorCode));
+    this.dispatchEvent(new CaptchaErrorEvent(failure.code as CaptchaErrorEvent['code'], failure.message, failure.vendorCode));
   }
 
   #setState(state: CaptchaState): void {
@@ -453,6 +607,7 @@ export interface TCaptchaEventMap extends Omit<HTMLElementEventMap, 'error'> {
   verified: VerifiedEvent;
   closed: ClosedEvent;
   ready: ReadyEvent;
+  expired: ExpiredEvent;
   error: CaptchaErrorEvent;
 }
 

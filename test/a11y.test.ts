@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { CaptchaState, TCaptcha } from '../src/index.js';
 import { fake, ready, vendorUrl } from './helpers.js';
@@ -6,7 +7,7 @@ import { fake, ready, vendorUrl } from './helpers.js';
 const status = (el: TCaptcha) => el.shadowRoot!.querySelector('[part="status"]')!;
 
 describe('<t-captcha> accessibility and languages', () => {
-  it('has a visually hidden polite live region once it starts a captcha', async () => {
+  it('has a visually hidden polite live region from its first render', async () => {
     const el = await fixture<TCaptcha>(html`<t-captcha src=${vendorUrl()}></t-captcha>`);
     await ready(el);
     const region = status(el);
@@ -53,9 +54,9 @@ describe('<t-captcha> accessibility and languages', () => {
     const [waiting, idle] = wrapper.querySelectorAll('t-captcha');
     await idle.updateComplete;
     expect([idle.state, waiting.state]).to.deep.equal(['idle', 'waiting']);
-    // Elements that never started a captcha carry no live region at all; one that waits says nothing.
-    expect(idle.shadowRoot!.querySelector('[part="status"]')).to.equal(null);
-    expect(waiting.shadowRoot!.querySelector('[part="status"]')?.textContent ?? '').to.equal('');
+    // The region is there from the start (so that a first message is announced), and says nothing yet.
+    expect(idle.shadowRoot!.querySelector('[part="status"]')?.textContent).to.equal('');
+    expect(waiting.shadowRoot!.querySelector('[part="status"]')?.textContent).to.equal('');
     await expect(wrapper).to.be.accessible();
   });
 
@@ -84,8 +85,41 @@ describe('<t-captcha> accessibility and languages', () => {
     const el = wrapper.querySelector('t-captcha')!;
     await ready(el);
     fake().pass();
-    expect(document.activeElement).to.equal(input);
-    expect(el.tabIndex).to.equal(-1);
-    expect(el.shadowRoot!.querySelector('[tabindex]')).to.equal(null);
+    expect(document.activeElement === input, 'focus stayed in the field').to.equal(true);
+    expect(el.hasAttribute('tabindex'), 'no tabindex on the host').to.equal(false);
+    // Only the box is focusable, by script only (the browser's validation bubble points at it).
+    expect([...el.shadowRoot!.querySelectorAll('[tabindex]')].map((node) => node.getAttribute('part') + node.getAttribute('tabindex'))).to.deep.equal(['box-1']);
+  });
+
+  it("a required pc captcha is in the tab order where the vendor's trigger is: Tab reaches it, Shift+Tab comes back", async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form><input id="password" type="password"><t-captcha required name="ticket" src=${vendorUrl()}></t-captcha><button id="submit">Log in</button></form>`,
+    );
+    const el = form.querySelector('t-captcha')!;
+    await ready(el);
+    const trigger = el.querySelector('iframe')!;
+    form.querySelector<HTMLInputElement>('#password')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement === trigger, `Tab went to ${document.activeElement?.id || document.activeElement?.localName}`).to.equal(true);
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(document.activeElement?.id).to.equal('password');
+    // Turning required off leaves nothing behind, and the order stays.
+    el.required = false;
+    await el.updateComplete;
+    expect(el.hasAttribute('tabindex')).to.equal(false);
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement === trigger).to.equal(true);
+  });
+
+  it("submitting the form unsolved: the browser's validation focuses the captcha's box", async () => {
+    const form = await fixture<HTMLFormElement>(html`<form><input id="user" value="mei"><t-captcha required name="ticket" src=${vendorUrl()}></t-captcha></form>`);
+    const el = form.querySelector('t-captcha')!;
+    await ready(el);
+    form.querySelector<HTMLInputElement>('#user')!.focus();
+    expect(form.reportValidity()).to.equal(false);
+    expect(document.activeElement === el, 'focus is in the element').to.equal(true);
+    expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('box');
   });
 });

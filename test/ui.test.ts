@@ -94,11 +94,13 @@ describe('<t-captcha> states in the box', () => {
     expect(part(el, 'retry')).to.exist;
   });
 
-  it('a setup error (no request at all) shows the same panel; the page learns the cause from the error event', async () => {
-    const el = await fixture<TCaptcha>(html`<t-captcha client-type="tablet" src=${vendorUrl()}></t-captcha>`);
-    await inState(el, 'error');
-    expect(part(el, 'error')!.textContent).to.contain('The captcha could not be shown.');
-    expect(part(el, 'retry')).to.exist;
+  it('a setup error (no retry can help) tells the user the captcha is not available here, with no "Try again"', async () => {
+    for (const markup of [html`<t-captcha client-type="tablet" src=${vendorUrl()}></t-captcha>`, html`<t-captcha src="https://evil.example/x.js"></t-captcha>`]) {
+      const el = await fixture<TCaptcha>(markup);
+      await inState(el, 'error');
+      expect(part(el, 'error')!.textContent).to.contain('The captcha is not available on this page.');
+      expect(part(el, 'retry')).to.equal(null);
+    }
   });
 
   it('mobile and popup take no space and show no indicator or panel in the page', async () => {

@@ -1,31 +1,20 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, type ReactiveControllerHost } from 'lit';
 import { message, type MessageKey } from '../messages.js';
 
 /** The states the live region tells; it says nothing while idle or waiting. */
-const ANNOUNCED = ['loading', 'ready', 'verified', 'closed', 'error'];
+const ANNOUNCED = ['loading', 'ready', 'verified', 'closed', 'expired', 'error'];
 
 /**
  * The visually hidden role=status region that tells screen readers the element's state, in its
- * language. It exists from the element's first captcha on: the many elements that only ever wait (or
- * own the vendor for a moment while siblings connect) never pay for it, and the messages that matter
- * (ready, passed, closed, error) come into a region screen readers already know.
+ * language. It is there, empty, from the first render, so that every message (an error before any
+ * load among them) comes into a region screen readers already watch.
  */
-export class AnnouncerController implements ReactiveController {
-  #active = false;
-
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement & { state: string; userLanguage?: string }) {
-    host.addController(this);
-  }
-
-  hostUpdate(): void {
-    this.#active ||= this.host.state === 'loading';
-  }
+export class AnnouncerController {
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement & { state: string; userLanguage?: string }) {}
 
   /** The region, for the host's template. */
   region() {
     const { host } = this;
-    return this.#active
-      ? html`<span part="status" role="status">${ANNOUNCED.includes(host.state) ? message(host, host.state as MessageKey, () => host.requestUpdate()) : ''}</span>`
-      : nothing;
+    return html`<span part="status" role="status">${ANNOUNCED.includes(host.state) ? message(host, host.state as MessageKey, () => host.requestUpdate()) : ''}</span>`;
   }
 }

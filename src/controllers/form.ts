@@ -52,11 +52,11 @@ export class FormController implements ReactiveController {
       value.append(host.randstrName, randstr);
     }
     internals.setFormValue(value);
-    if (host.required && !ticket) internals.setValidity({ valueMissing: true }, this.requiredMessage());
+    // The browser's "please complete" points at, and focuses, the box (focusable by script only). The
+    // host itself never gets a tabindex: a negative one would take the vendor's trigger out of the tab order.
+    const anchor = host.shadowRoot?.querySelector<HTMLElement>('[part=box]') ?? undefined;
+    if (host.required && !ticket) internals.setValidity({ valueMissing: true }, this.requiredMessage(), anchor);
     else internals.setValidity({});
-    // A required captcha is focusable by script (never in the tab order), so that the browser can
-    // point its "please complete" bubble at it when the form is submitted unsolved.
-    if (host.required && !host.hasAttribute('tabindex')) host.tabIndex = -1;
   }
 
   /** Shows the state as a CSS custom state too. */

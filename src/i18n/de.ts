@@ -1,2 +1,2 @@
 // de: the element's messages, in the order of MESSAGE_KEYS (messages.ts). Loaded on demand.
-export default ["Captcha wird geladen…", "Captcha bereit. Lösen Sie es, um fortzufahren.", "Captcha bestanden.", "Captcha ohne Erfolg geschlossen.", "Das Captcha konnte nicht angezeigt werden.", "Bitte lösen Sie das Captcha.", "Erneut versuchen"];
+export default ["Captcha wird geladen…", "Captcha bereit. Lösen Sie es, um fortzufahren.", "Captcha bestanden.", "Captcha ohne Erfolg geschlossen.", "Das Captcha konnte nicht angezeigt werden.", "Bitte lösen Sie das Captcha.", "Erneut versuchen", "Das Captcha ist abgelaufen. Bitte lösen Sie es erneut.", "Das Captcha ist auf dieser Seite nicht verfügbar."];

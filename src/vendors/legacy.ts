@@ -1,4 +1,4 @@
-import { CaptchaFailure, ClosedEvent, VerifiedEvent } from '../events.js';
+import { CaptchaError, ClosedEvent, VerifiedEvent } from '../events.js';
 import { callVendor, destroyQuietly, field, toTicket, watchForFrame, type Vendor } from './vendor.js';
 import { loadScript } from '../loader.js';
 
@@ -109,8 +109,8 @@ export function legacyVendor(src: string, mobile: boolean, showHeader: boolean):
 }
 
 /** The document compares `ret == 0` loosely; a pass must also carry a usable ticket. */
-function toOutcome(result: unknown): VerifiedEvent | ClosedEvent | CaptchaFailure {
+function toOutcome(result: unknown): VerifiedEvent | ClosedEvent | CaptchaError {
   if (![0, '0'].includes(field(result, 'ret') as number)) return new ClosedEvent();
   const { ticket, randstr } = toTicket(result);
-  return ticket ? new VerifiedEvent(ticket, randstr) : new CaptchaFailure('vendor-error', 'A pass without a ticket');
+  return ticket ? new VerifiedEvent(ticket, randstr) : new CaptchaError('vendor-error', 'A pass without a ticket');
 }

@@ -1,4 +1,4 @@
-import { CaptchaFailure } from '../events.js';
+import { CaptchaError } from '../events.js';
 import { namesGlobalScript } from './global.js';
 import type { TencentSettings } from './tencent.js';
 import { kit, type Vendor } from './vendor.js';
@@ -25,7 +25,7 @@ export function tencentOnDemand(src: string, settings: TencentSettings): Vendor 
       try {
         adapter = (await import('./tencent.js')).tencentVendor(kit, src, settings);
       } catch (error) {
-        throw new CaptchaFailure('script-load-failed', `Could not load t-captcha's own TencentCaptcha adapter (tencent.js, next to the element's file): ${(error as Error)?.message ?? error}`);
+        throw new CaptchaError('script-load-failed', `Could not load t-captcha's own TencentCaptcha adapter (tencent.js, next to the element's file): ${(error as Error)?.message ?? error}`);
       }
       await adapter.load(options);
     },

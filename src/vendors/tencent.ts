@@ -1,4 +1,4 @@
-import type { CaptchaFailure, ResultDetails } from '../events.js';
+import type { CaptchaError, ResultDetails } from '../events.js';
 import type { TencentCaptchaConstructor, TencentCaptchaInstance, TencentOptions } from './families.js';
 import type { Kit, Vendor, VendorOutcome } from './vendor.js';
 import { currentFamily } from './current.js';
@@ -71,7 +71,7 @@ function optionsOf(settings: TencentSettings, inBox: boolean, ready: (info: unkn
 const feedbackOf = (value: boolean | string | undefined): boolean | string | undefined =>
   typeof value !== 'string' ? value : /^\s*(true)?\s*$/i.test(value) ? true : /^\s*false\s*$/i.test(value) ? false : value.trim();
 
-/** The settings only this adapter reads, checked: a `CaptchaFailure` (`invalid-attribute`) that says which. */
+/** The settings only this adapter reads, checked: a `CaptchaError` (`invalid-attribute`) that says which. */
 function check(settings: TencentSettings, invalid: (message: string) => Error): void {
   const { aidEncryptedType, needFeedback, vendorOptions } = settings;
   if (aidEncryptedType && aidEncryptedType !== 'cbc' && aidEncryptedType !== 'gcm') throw invalid(`aid-encrypted-type="${aidEncryptedType}": use cbc or gcm.`);
@@ -82,7 +82,7 @@ function check(settings: TencentSettings, invalid: (message: string) => Error): 
 
 /** `new TencentCaptcha(...)` of any current script: 2.0 (the default), 1.0, or international 3.0. */
 export function tencentVendor(kit: Kit, src: string, settings: TencentSettings): Vendor {
-  const { CaptchaFailure, VerifiedEvent, ClosedEvent, callVendor, destroyQuietly, field, toTicket, watchForFrame, loadScript } = kit;
+  const { CaptchaError, VerifiedEvent, ClosedEvent, callVendor, destroyQuietly, field, toTicket, watchForFrame, loadScript } = kit;
   const { appId, type, bizState, fallback } = settings;
   // Which family: the file name tells before the load (so that a 3.0 box is reserved from the start),
   // the script's own global after it.
@@ -102,16 +102,16 @@ export function tencentVendor(kit: Kit, src: string, settings: TencentSettings):
       if (fallback && ticket) return new VerifiedEvent(ticket, randstr, { ...details, fallback, vendorCode });
       const said = String(field(result, 'errorMessage') ?? '') || 'the captcha reported an error';
       if (Number(vendorCode) === CONFIG_REQUEST_ERROR) {
-        return new CaptchaFailure(
+        return new CaptchaError(
           'config-refused',
           `Tencent refused the captcha's configuration (1006: ${said}). Check app-id; an app with the forced CaptchaAppId check needs a fresh aid-encrypted for every page view (README, CaptchaAppId encryption).`,
           vendorCode,
         );
       }
-      return new CaptchaFailure('vendor-error', said, vendorCode);
+      return new CaptchaError('vendor-error', said, vendorCode);
     }
     if (field(result, 'ret') !== 0) return new ClosedEvent(details);
-    return ticket ? new VerifiedEvent(ticket, randstr, details) : new CaptchaFailure('vendor-error', 'A pass without a ticket');
+    return ticket ? new VerifiedEvent(ticket, randstr, details) : new CaptchaError('vendor-error', 'A pass without a ticket');
   };
 
   return {
@@ -126,7 +126,7 @@ export function tencentVendor(kit: Kit, src: string, settings: TencentSettings):
     },
     startCall: 'show()',
     async load(options) {
-      check(settings, (message) => new CaptchaFailure('invalid-attribute', message));
+      check(settings, (message) => new CaptchaError('invalid-attribute', message));
       // One script per page whatever its URL: a second copy throws ("loaded twice"), and one already
       // on the page (or on its way) is the one to use.
       while (entryLoad) {
@@ -143,7 +143,7 @@ export function tencentVendor(kit: Kit, src: string, settings: TencentSettings):
       }
       family = isGlobalLoaded() ? globalFamily : currentFamily;
     },
-    recover(failure: CaptchaFailure) {
+    recover(failure: CaptchaError) {
       if (fallback && failure.code.startsWith('script-')) {
         // The randstr of a ticket made in the browser proves nothing; the server judges terror_ tickets.
         return new VerifiedEvent(

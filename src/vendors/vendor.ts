@@ -1,11 +1,11 @@
-import { CaptchaFailure, ClosedEvent, VerifiedEvent, type CaptchaTicket } from '../events.js';
+import { CaptchaError, ClosedEvent, VerifiedEvent, type CaptchaTicket } from '../events.js';
 import { loadScript, type LoadOptions } from '../loader.js';
 
 /**
  * What a vendor reported, already checked: the event for the element to dispatch, or the failure to
  * report. Adapters never dispatch anything themselves.
  */
-export type VendorOutcome = VerifiedEvent | ClosedEvent | CaptchaFailure;
+export type VendorOutcome = VerifiedEvent | ClosedEvent | CaptchaError;
 
 /** One live vendor instance. */
 export interface VendorSession {
@@ -27,17 +27,17 @@ export interface Vendor {
   readonly onDemand?: boolean;
   /** The vendor call after which its frame should appear, for messages. */
   readonly startCall: string;
-  /** Resolves when `start` can be called; rejects with a `CaptchaFailure`. */
+  /** Resolves when `start` can be called; rejects with a `CaptchaError`. */
   load(options: LoadOptions): Promise<void>;
   /**
    * Starts one instance in `container` (the element's light-DOM box, which the vendor reaches through
    * `document`). `report` gets each result of this session only; `visible` runs when the vendor's
    * frame is on screen (in the box, on the page, or the popup after `show()`). Neither after
-   * `destroy()`. Throws a `CaptchaFailure` (`vendor-error`) when the vendor throws.
+   * `destroy()`. Throws a `CaptchaError` (`vendor-error`) when the vendor throws.
    */
   start(container: HTMLElement, report: (outcome: VendorOutcome) => void, visible: () => void): VendorSession;
   /** The outcome to report instead of a load failure, when the vendor has a fallback for it. */
-  recover?(failure: CaptchaFailure): VerifiedEvent | undefined;
+  recover?(failure: CaptchaError): VerifiedEvent | undefined;
 }
 
 /**
@@ -46,7 +46,7 @@ export interface Vendor {
  * own classes (one copy of each on the page).
  */
 export interface Kit {
-  CaptchaFailure: typeof CaptchaFailure;
+  CaptchaError: typeof CaptchaError;
   VerifiedEvent: typeof VerifiedEvent;
   ClosedEvent: typeof ClosedEvent;
   loadScript: typeof loadScript;
@@ -64,7 +64,7 @@ export function callVendor<T>(what: string, action: () => T): T {
   try {
     return action();
   } catch (error) {
-    throw new CaptchaFailure('vendor-error', `${what} threw: ${(error as Error)?.message ?? error}`);
+    throw new CaptchaError('vendor-error', `${what} threw: ${(error as Error)?.message ?? error}`);
   }
 }
 
@@ -106,4 +106,4 @@ export function watchForFrame(root: ParentNode, onFrame: () => void, onlyNew: bo
   return stop;
 }
 
-export const kit: Kit = { CaptchaFailure, VerifiedEvent, ClosedEvent, loadScript, callVendor, destroyQuietly, field, toTicket, watchForFrame };
+export const kit: Kit = { CaptchaError, VerifiedEvent, ClosedEvent, loadScript, callVendor, destroyQuietly, field, toTicket, watchForFrame };
