@@ -88,7 +88,7 @@ describe('<t-captcha> accessibility and languages', () => {
     expect(document.activeElement === input, 'focus stayed in the field').to.equal(true);
     expect(el.hasAttribute('tabindex'), 'no tabindex on the host').to.equal(false);
     // Only the box is focusable, by script only (the browser's validation bubble points at it).
-    expect([...el.shadowRoot!.querySelectorAll('[tabindex]')].map((node) => node.getAttribute('part') + node.getAttribute('tabindex'))).to.deep.equal(['box-1']);
+    expect([...el.shadowRoot!.querySelectorAll('[tabindex]')].map((node) => `${node.getAttribute('part')}${node.getAttribute('tabindex')}`)).to.deep.equal(['box-1']);
   });
 
   it("a required pc captcha is in the tab order where the vendor's trigger is: Tab reaches it, Shift+Tab comes back", async () => {

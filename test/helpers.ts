@@ -117,7 +117,7 @@ export const tencent = (): FakeTencent => (window as unknown as { __fakeTencent:
 /** The last instance the fake current script saw. */
 export const lastTencent = (): FakeTencentInstance => tencent().instances.at(-1)!;
 /** Waits until the popup or embed is on screen: the real script queues show() until its frame script has run. */
-export const tencentOnScreen = (): Promise<void> => waitUntil(() => tencent().current(), 'the captcha is on screen');
+export const tencentOnScreen = (): Promise<void> => waitUntil(() => tencent()?.current(), 'the captcha is on screen');
 
 /** Forgets the fake TCaptcha.js, so that the next element loads it anew (the real one refuses a second load). */
 export function forgetTencent(): void {
