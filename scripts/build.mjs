@@ -59,8 +59,8 @@ await Promise.all([
     outfile: 'dist/cdn/t-captcha.min.js',
     // Each language beyond zh-cn and en stays a module of its own next to the file (built below),
     // loaded on demand: one request for the element, one more only for a page in another language.
-    // So does the TencentCaptcha adapter (tencent.js), which only pages with app-id load.
-    external: ['./i18n/*', './tencent.js'],
+    // So do the vendor adapters (legacy.js, tencent.js): a page loads the one of the API it uses.
+    external: ['./i18n/*', './legacy.js', './tencent.js'],
     charset: 'utf8',
     bundle: true,
     format: 'esm',
@@ -74,7 +74,7 @@ await Promise.all([
   build({
     entryPoints: ['src/cdn.ts'],
     outfile: 'dist/cdn/t-captcha.dev.js',
-    external: ['./i18n/*', './tencent.js'],
+    external: ['./i18n/*', './legacy.js', './tencent.js'],
     conditions: ['development'],
     charset: 'utf8',
     bundle: true,
@@ -83,11 +83,13 @@ await Promise.all([
     plugins: [development(true)],
   }),
   build({ entryPoints: list('src/i18n'), outdir: 'dist/cdn/i18n', format: 'esm', target: 'es2022', minify: true, charset: 'utf8' }),
-  // The adapter imports only types from the element (it is lent the rest), so it bundles alone.
-  build({ entryPoints: ['src/vendors/tencent.ts'], outfile: 'dist/cdn/tencent.js', bundle: true, format: 'esm', target: 'es2022', minify: true, charset: 'utf8' }),
+  // The adapters import from the element only types and pure helpers (it lends them the rest), so each bundles alone.
+  build({ entryPoints: ['src/vendors/legacy.ts', 'src/vendors/tencent.ts'], outdir: 'dist/cdn', bundle: true, format: 'esm', target: 'es2022', minify: true, charset: 'utf8' }),
 ]);
-if (/\bimport\s*[{*\w]|\bimport\(/.test(readFileSync('dist/cdn/tencent.js', 'utf8'))) {
-  throw new Error('dist/cdn/tencent.js imports something: the on-demand adapter must import only types (vendors/tencent.ts)');
+for (const adapter of ['dist/cdn/legacy.js', 'dist/cdn/tencent.js']) {
+  if (/\bimport\s*[{*\w]|\bimport\(/.test(readFileSync(adapter, 'utf8'))) {
+    throw new Error(`${adapter} imports something: an on-demand adapter must import from the element only types and helpers.ts`);
+  }
 }
 // A second pass over the CDN file with terser, which compresses further than esbuild's minifier
 // (about 300 B min+gzip here, most of it in Lit), keeping the source map and the legal comment.

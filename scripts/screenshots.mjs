@@ -7,7 +7,8 @@ import { launchChromium } from './chromium.mjs';
 
 const emulator = await startEmulator();
 const browser = await launchChromium();
-const cdn = readFileSync(new URL('../dist/cdn/t-captcha.min.js', import.meta.url));
+/** The CDN build as a CDN serves it: the element's file and the adapters next to it. */
+const cdn = (name) => readFileSync(new URL(`../dist/cdn/${name}`, import.meta.url));
 const client = createCaptchaClient({ ...TEST_CREDENTIALS.alwaysPass, endpoint: emulator.endpoint });
 
 /** A page on the emulator's origin with one pc <t-captcha>; `hangFrame` holds the vendor's frame script back. */
@@ -21,7 +22,9 @@ async function shot(name, { lang = 'en', src, hangFrame = false, act }) {
         <t-captcha src="${src}"></t-captcha></body></html>`,
     }),
   );
-  await page.route(`${emulator.origin}/t-captcha.min.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: cdn }));
+  for (const name of ['t-captcha.min.js', 'legacy.js', 'tencent.js']) {
+    await page.route(`${emulator.origin}/${name}`, (route) => route.fulfill({ contentType: 'text/javascript', body: cdn(name) }));
+  }
   if (hangFrame) await page.route(`${emulator.origin}/tcaptcha/frame.js`, () => undefined);
   // Not 'load': it waits for the frame script that the loading shot holds back.
   await page.goto(`${emulator.origin}/shot`, { waitUntil: 'commit' });

@@ -1,7 +1,8 @@
 // `npm run size`: min+gzip size of what ships to browsers, measured one way for every file.
 // Goals (issue "Tencent's captcha as Tencent ships it today"): the element's own code (npm build, `lit`
 // external), what every page loads, at most 6,500 B, the CDN file (Lit inside) at most 12,000 B; the
-// modules loaded on demand (the TencentCaptcha adapter, each extra language) are reported. For
+// modules loaded on demand (the adapter of each API, each extra language) are reported, and what a
+// page of each API loads in all. For
 // comparison, @hcaptcha/vanilla-hcaptcha's shipped element (its `module` file), measured the same way.
 import { build } from 'esbuild';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -31,9 +32,10 @@ export async function measureSizes() {
   const languageIndex = gzip(readFileSync('dist/cdn/i18n/index.js'));
   return {
     // The i18n modules are loaded on demand: not part of what every page pays.
-    ownCode: await minGzip('dist/define.js', ['lit', 'lit/*', '@lit/*', './i18n/*', './tencent.js']),
+    ownCode: await minGzip('dist/define.js', ['lit', 'lit/*', '@lit/*', './i18n/*', './legacy.js', './tencent.js']),
     cdnFile: gzip(readFileSync('dist/cdn/t-captcha.min.js')),
-    // The TencentCaptcha adapter, loaded on demand by pages with app-id (legacy pages never load it).
+    // The vendor adapters, loaded on demand: a page loads the one of the API it uses.
+    legacyAdapter: await minGzip('dist/vendors/legacy.js'),
     tencentAdapter: await minGzip('dist/vendors/tencent.js'),
     languages,
     languageIndex,
@@ -44,13 +46,15 @@ export async function measureSizes() {
 export const SIZE_GOALS = { ownCode: 6500, cdnFile: 12000 };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { ownCode, cdnFile, tencentAdapter, languages, languageIndex, hcaptcha } = await measureSizes();
+  const { ownCode, cdnFile, legacyAdapter, tencentAdapter, languages, languageIndex, hcaptcha } = await measureSizes();
   const row = (label, bytes, goal) => `${label.padEnd(52)} ${bytes.toLocaleString('en').padStart(6)} B${goal ? `   goal ≤ ${goal.toLocaleString('en')} B ${bytes <= goal ? 'met' : 'NOT met'}` : ''}`;
   console.log('min+gzip (gzip -9)');
   console.log(row('t-captcha own code (npm build, Lit external)', ownCode, SIZE_GOALS.ownCode));
   console.log(row('t-captcha CDN file (dist/cdn/t-captcha.min.js)', cdnFile, SIZE_GOALS.cdnFile));
+  console.log(row('  legacy adapter (on demand, pages with a script URL)', legacyAdapter));
   console.log(row('  TencentCaptcha adapter (on demand, app-id pages)', tencentAdapter));
-  console.log(row('  own code + adapter (what an app-id page loads)', ownCode + tencentAdapter));
+  console.log(row('  own code + legacy adapter (a legacy page)', ownCode + legacyAdapter));
+  console.log(row('  own code + TencentCaptcha adapter (an app-id page)', ownCode + tencentAdapter));
   console.log(row('  language index (on demand, with the first module)', languageIndex));
   for (const [language, bytes] of Object.entries(languages)) console.log(row(`  language module ${language} (on demand)`, bytes));
   console.log(row('@hcaptcha/vanilla-hcaptcha element, for comparison', hcaptcha));

@@ -20,11 +20,11 @@ import { DEV } from './development.js';
 import { allowScriptHosts, checkScriptSrc } from './hosts.js';
 import { CSP_ADVICE } from './loader.js';
 import { isRightToLeft, languageOf, message, type MessageKey } from './messages.js';
-import { legacyVendor } from './vendors/legacy.js';
-import { tencentOnDemand } from './vendors/on-demand.js';
+import { legacyOnDemand, tencentOnDemand } from './vendors/on-demand.js';
 import type { TencentSettings } from './vendors/tencent.js';
 import { styles } from './styles.js';
-import { EMPTY_TICKET, toTicket, type Vendor, type VendorOutcome, type VendorSession } from './vendors/vendor.js';
+import { EMPTY_TICKET, toTicket } from './vendors/helpers.js';
+import type { Vendor, VendorOutcome, VendorSession } from './vendors/vendor.js';
 
 /** Where the element is in its life; also exposed as a CSS custom state, e.g. `t-captcha:state(verified)`. */
 export type CaptchaState = 'idle' | 'waiting' | 'loading' | 'ready' | 'verified' | 'closed' | 'expired' | 'error';
@@ -225,7 +225,7 @@ export class TCaptcha extends LitElement {
     activate: () => this.#restart(),
     deactivate: (left) => {
       this.#showWhenReady = false;
-      this.#execution.fail('aborted', left ? 'the element was removed' : 'another <t-captcha> took the captcha over');
+      this.#execution.settle(new CaptchaError('aborted', left ? 'the element was removed' : 'another <t-captcha> took the captcha over'));
       this.#stop();
       this.#setState(left ? 'idle' : 'waiting');
     },
@@ -298,7 +298,7 @@ export class TCaptcha extends LitElement {
 
   /** Ask the user to solve the captcha again (also after your server rejected a ticket); retries after an error. */
   refresh(): void {
-    this.#execution.fail('aborted', 'refresh() was called before a result');
+    this.#execution.settle(new CaptchaError('aborted', 'refresh() was called before a result'));
     this.#renew();
   }
 
@@ -432,7 +432,7 @@ export class TCaptcha extends LitElement {
     if (DEV && !mobile && innerWidth < PC_MIN_WIDTH) {
       warnOnce('narrow', `pc needs ${PC_MIN_WIDTH}px, the viewport has ${innerWidth}px: use client-type="mobile" there (README).`);
     }
-    return legacyVendor(src, mobile, this.showHeader);
+    return legacyOnDemand(src, mobile, this.showHeader);
   }
 
   async #start(): Promise<void> {
@@ -515,7 +515,7 @@ export class TCaptcha extends LitElement {
     this.#lastPass = undefined;
     this.#form.setTicket(pass ?? EMPTY_TICKET);
     if (!pass) return;
-    this.#execution.pass((this.#lastPass = resultOf(pass)));
+    this.#execution.settle((this.#lastPass = resultOf(pass)));
     this.#expiry = setTimeout(() => this.#expire(), this.ticketLifetime);
   }
 
@@ -579,7 +579,7 @@ export class TCaptcha extends LitElement {
     clearTimeout(this.#watchdog);
     const passed = outcome instanceof VerifiedEvent;
     this.#setTicket(passed ? outcome : undefined);
-    if (!passed) this.#execution.fail('closed', 'the user closed the captcha');
+    if (!passed) this.#execution.settle(new CaptchaError('closed', 'the user closed the captcha'));
     this.#setState(outcome.type as CaptchaState);
     this.dispatchEvent(outcome);
   }
@@ -590,7 +590,7 @@ export class TCaptcha extends LitElement {
     this.#stop();
     this.#refused = failure.code === 'invalid-src';
     this.#permanent = !failure.retryable;
-    this.#execution.fail(failure.code, failure.message, failure.vendorCode);
+    this.#execution.settle(failure);
     this.#setState('error');
     this.dispatchEvent(new CaptchaErrorEvent(failure.code as CaptchaErrorEvent['code'], failure.message, failure.vendorCode));
   }

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { EMPTY_TICKET } from '../vendors/vendor.js';
+import { EMPTY_TICKET } from '../vendors/helpers.js';
 import type { CaptchaTicket } from '../events.js';
 
 export interface FormHost extends ReactiveControllerHost, HTMLElement {

@@ -1,6 +1,9 @@
-import { CaptchaError, ClosedEvent, VerifiedEvent } from '../events.js';
-import { callVendor, destroyQuietly, field, toTicket, watchForFrame, type Vendor } from './vendor.js';
-import { loadScript } from '../loader.js';
+import type { CaptchaError, ClosedEvent, VerifiedEvent } from '../events.js';
+import { destroyQuietly, field, toTicket, watchForFrame } from './helpers.js';
+import type { Kit, Vendor } from './vendor.js';
+
+// Loaded on demand, only by pages with a legacy script URL; like tencent.ts, it imports from the
+// element only types and helpers.ts, and uses what the element lends it (`Kit`).
 
 interface LegacyOptions {
   callback(result: unknown): void;
@@ -30,7 +33,14 @@ const hasCapInit = () => typeof vendorGlobals().capInit === 'function';
 let stopLateWatch: (() => void) | undefined;
 
 /** The legacy API: a script URL issued per page view by the business server, then `capInit`. */
-export function legacyVendor(src: string, mobile: boolean, showHeader: boolean): Vendor {
+export function legacyVendor({ ClosedEvent, VerifiedEvent, CaptchaError, callVendor, loadScript }: Kit, src: string, mobile: boolean, showHeader: boolean): Vendor {
+  /** The document compares `ret == 0` loosely; a pass must also carry a usable ticket. */
+  function toOutcome(result: unknown): VerifiedEvent | ClosedEvent | CaptchaError {
+    if (![0, '0'].includes(field(result, 'ret') as number)) return new ClosedEvent();
+    const { ticket, randstr } = toTicket(result);
+    return ticket ? new VerifiedEvent(ticket, randstr) : new CaptchaError('vendor-error', 'A pass without a ticket');
+  }
+
   return {
     usesBox: !mobile,
     startCall: 'capInit()',
@@ -106,11 +116,4 @@ export function legacyVendor(src: string, mobile: boolean, showHeader: boolean):
       };
     },
   };
-}
-
-/** The document compares `ret == 0` loosely; a pass must also carry a usable ticket. */
-function toOutcome(result: unknown): VerifiedEvent | ClosedEvent | CaptchaError {
-  if (![0, '0'].includes(field(result, 'ret') as number)) return new ClosedEvent();
-  const { ticket, randstr } = toTicket(result);
-  return ticket ? new VerifiedEvent(ticket, randstr) : new CaptchaError('vendor-error', 'A pass without a ticket');
 }

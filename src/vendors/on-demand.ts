@@ -3,33 +3,49 @@ import { namesGlobalScript } from './global.js';
 import type { TencentSettings } from './tencent.js';
 import { kit, type Vendor } from './vendor.js';
 
+/** What an adapter promises before it has arrived: its box (so that it is reserved from the start) and its start. */
+type Promised = Pick<Vendor, 'usesBox' | 'checkbox' | 'onDemand' | 'startCall'>;
+
 /**
- * The TencentCaptcha adapter (tencent.ts), which only pages with `app-id` load, the first time one
- * starts. Until it has arrived this stands in for it with what the script's URL and the element's
- * `type` promise (so that the box is reserved from the start), and its `load` fetches the adapter,
- * then the vendor's script.
+ * A vendor adapter (legacy.ts, tencent.ts), fetched the first time an element starts one: each page
+ * loads only the adapter of the API it uses. Until it has arrived this stands in for it with what it
+ * promises; `load` fetches the adapter, then the vendor's script.
  */
-export function tencentOnDemand(src: string, settings: TencentSettings): Vendor {
-  let adapter: Vendor | undefined;
-  const checkbox = namesGlobalScript(src);
+function onDemand(name: string, adapter: () => Promise<Vendor>, promised: Promised): Vendor {
+  let real: Vendor | undefined;
   return {
     get usesBox() {
-      return adapter ? adapter.usesBox : checkbox || settings.type === 'embed';
+      return real ? real.usesBox : promised.usesBox;
     },
     get checkbox() {
-      return adapter ? adapter.checkbox : checkbox;
+      return real ? real.checkbox : promised.checkbox;
     },
-    onDemand: settings.type !== 'embed',
-    startCall: 'show()',
+    onDemand: promised.onDemand,
+    startCall: promised.startCall,
     async load(options) {
       try {
-        adapter = (await import('./tencent.js')).tencentVendor(kit, src, settings);
+        real = await adapter();
       } catch (error) {
-        throw new CaptchaError('script-load-failed', `Could not load t-captcha's own TencentCaptcha adapter (tencent.js, next to the element's file): ${(error as Error)?.message ?? error}`);
+        throw new CaptchaError('script-load-failed', `Could not load t-captcha's own ${name} (next to the element's file): ${(error as Error)?.message ?? error}`);
       }
-      await adapter.load(options);
+      await real.load(options);
     },
-    start: (container, report, visible) => adapter!.start(container, report, visible),
-    recover: (failure) => adapter?.recover?.(failure),
+    start: (container, report, visible) => real!.start(container, report, visible),
+    recover: (failure) => real?.recover?.(failure),
   };
+}
+
+/** The legacy `capInit` API: a pc captcha in the box, a mobile one full screen. */
+export const legacyOnDemand = (src: string, mobile: boolean, showHeader: boolean): Vendor =>
+  onDemand('legacy.js', () => import('./legacy.js').then(({ legacyVendor }) => legacyVendor(kit, src, mobile, showHeader)), { usesBox: !mobile, startCall: 'capInit()' });
+
+/** `new TencentCaptcha(...)`: a box for an embed or 3.0's checkbox (by the script's name until it has run). */
+export function tencentOnDemand(src: string, settings: TencentSettings): Vendor {
+  const checkbox = namesGlobalScript(src);
+  return onDemand('tencent.js', () => import('./tencent.js').then(({ tencentVendor }) => tencentVendor(kit, src, settings)), {
+    usesBox: checkbox || settings.type === 'embed',
+    checkbox,
+    onDemand: settings.type !== 'embed',
+    startCall: 'show()',
+  });
 }

@@ -1,11 +1,12 @@
 import type { CaptchaError, ResultDetails } from '../events.js';
 import type { TencentCaptchaConstructor, TencentCaptchaInstance, TencentOptions } from './families.js';
+import { destroyQuietly, field, toTicket, watchForFrame } from './helpers.js';
 import type { Kit, Vendor, VendorOutcome } from './vendor.js';
 import { currentFamily } from './current.js';
 import { globalFamily, isGlobalLoaded, namesGlobalScript } from './global.js';
 
-// Loaded on demand, only by pages that use `app-id`: it imports nothing from the element at run time
-// (only types), and uses what the element lends it (`Kit`), so that it ships as a file of its own.
+// Loaded on demand, only by pages that use `app-id`: it imports from the element only types and the
+// pure helpers.ts, and uses what the element lends it (`Kit`), so that it ships as a file of its own.
 
 /** What the element tells the adapter; the element itself is passed. */
 export interface TencentSettings {
@@ -82,7 +83,7 @@ function check(settings: TencentSettings, invalid: (message: string) => Error): 
 
 /** `new TencentCaptcha(...)` of any current script: 2.0 (the default), 1.0, or international 3.0. */
 export function tencentVendor(kit: Kit, src: string, settings: TencentSettings): Vendor {
-  const { CaptchaError, VerifiedEvent, ClosedEvent, callVendor, destroyQuietly, field, toTicket, watchForFrame, loadScript } = kit;
+  const { CaptchaError, VerifiedEvent, ClosedEvent, callVendor, loadScript } = kit;
   const { appId, type, bizState, fallback } = settings;
   // Which family: the file name tells before the load (so that a 3.0 box is reserved from the start),
   // the script's own global after it.

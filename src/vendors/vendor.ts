@@ -1,4 +1,4 @@
-import { CaptchaError, ClosedEvent, VerifiedEvent, type CaptchaTicket } from '../events.js';
+import { CaptchaError, ClosedEvent, VerifiedEvent } from '../events.js';
 import { loadScript, type LoadOptions } from '../loader.js';
 
 /**
@@ -41,9 +41,10 @@ export interface Vendor {
 }
 
 /**
- * What the element lends the adapters it loads on demand (vendors/tencent.ts): they import only types,
- * so that each ships as a file of its own, and the failures and events they make are the element's
- * own classes (one copy of each on the page).
+ * What the element lends the adapters it loads on demand (legacy.ts, tencent.ts): they import from the
+ * element only types and the pure helpers.ts, so that each ships as a file of its own, and the
+ * failures and events they make, and the script loads they share, are the element's own (one copy of
+ * each class, one load per URL, one Trusted Types policy on the page).
  */
 export interface Kit {
   CaptchaError: typeof CaptchaError;
@@ -51,13 +52,7 @@ export interface Kit {
   ClosedEvent: typeof ClosedEvent;
   loadScript: typeof loadScript;
   callVendor: typeof callVendor;
-  destroyQuietly: typeof destroyQuietly;
-  field: typeof field;
-  toTicket: typeof toTicket;
-  watchForFrame: typeof watchForFrame;
 }
-
-export const EMPTY_TICKET: CaptchaTicket = Object.freeze({ ticket: '', randstr: '' });
 
 /** Runs a vendor call; what it throws becomes a `vendor-error` naming the call. */
 export function callVendor<T>(what: string, action: () => T): T {
@@ -68,42 +63,4 @@ export function callVendor<T>(what: string, action: () => T): T {
   }
 }
 
-/** Tears a vendor instance down; one that fails to leaves nothing for us to do but forget it. */
-export function destroyQuietly(destroy?: () => void): void {
-  try {
-    destroy?.();
-  } catch {
-    // Nothing more to undo.
-  }
-}
-
-/** `value[key]` for any object, else undefined: vendor results are not to be trusted. */
-export const field = (value: unknown, key: string): unknown => (value as Record<string, unknown> | null)?.[key];
-
-/** `{ ticket, randstr }` when both are strings, otherwise the empty ticket. */
-export function toTicket(value: unknown): CaptchaTicket {
-  const ticket = field(value, 'ticket');
-  const randstr = field(value, 'randstr');
-  return typeof ticket === 'string' && typeof randstr === 'string' ? { ticket, randstr } : EMPTY_TICKET;
-}
-
-/**
- * Watches for a vendor's frame: calls `onFrame` once an `<iframe>` is in `root` (or, with `onlyNew`,
- * once one is added to it, directly or inside an added element; `subtree` also watches deeper).
- * Mutation observer callbacks run before the browser paints, so a frame can be removed before anyone
- * sees it. Returns a function that stops watching.
- */
-export function watchForFrame(root: ParentNode, onFrame: () => void, onlyNew: boolean, subtree: boolean): () => void {
-  const observer = new MutationObserver((records) => {
-    if (records.some((record) => [...record.addedNodes].some((node) => (node as Element).localName === 'iframe' || (node as Element).querySelector?.('iframe')))) {
-      stop();
-      onFrame();
-    }
-  });
-  const stop = () => observer.disconnect();
-  if (!onlyNew && root.querySelector('iframe')) onFrame();
-  else observer.observe(root, { childList: true, subtree });
-  return stop;
-}
-
-export const kit: Kit = { CaptchaError, VerifiedEvent, ClosedEvent, loadScript, callVendor, destroyQuietly, field, toTicket, watchForFrame };
+export const kit: Kit = { CaptchaError, VerifiedEvent, ClosedEvent, loadScript, callVendor };

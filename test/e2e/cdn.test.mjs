@@ -37,6 +37,8 @@ describe('the CDN files', () => {
         });
       }
       if (pathname === `/${cdnFile}`) return route.fulfill({ contentType: 'text/javascript', body: file(cdnFile) });
+      // The adapter of the page's API, which the element loads from next to its file.
+      if (pathname === '/legacy.js') return route.fulfill({ contentType: 'text/javascript', body: file('legacy.js') });
       return route.abort();
     });
     // The element's error event does not bubble: caught on its way down, from before the module runs.

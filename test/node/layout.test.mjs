@@ -34,9 +34,9 @@ test('no import cycles among src/ modules', () => {
   assert.deepEqual(cycles, []);
 });
 
-test('vendors/tencent.ts and the family files import from the element only types', () => {
-  for (const name of ['vendors/tencent.ts', 'vendors/current.ts', 'vendors/global.ts', 'vendors/families.ts']) {
-    const runtime = importsOf(join(SRC, name)).filter((edge) => !edge.typeOnly && !/vendors\/(current|global)\.ts$/.test(edge.target));
+test('the on-demand adapters import from the element only types and the pure helpers', () => {
+  for (const name of ['vendors/legacy.ts', 'vendors/tencent.ts', 'vendors/current.ts', 'vendors/global.ts', 'vendors/families.ts', 'vendors/helpers.ts']) {
+    const runtime = importsOf(join(SRC, name)).filter((edge) => !edge.typeOnly && !/vendors\/(current|global|helpers)\.ts$/.test(edge.target));
     assert.deepEqual(runtime.map((edge) => relative(SRC, edge.target)), [], name);
   }
 });

@@ -38,8 +38,8 @@ const currentTest = (name, fn) => test(name, CURRENT_MISSING.length ? { skip: `n
 const SHOP = 'https://shop.example';
 const LEGACY_SRC = 'https://ssl.captcha.qq.com/TCapIframeApi.js?aid=2000000001&asig=conformance&clientype=2';
 const CDN_FILE = join(ROOT, 'dist/cdn/t-captcha.min.js');
-/** The element's TencentCaptcha adapter, which the CDN file loads from next to itself for app-id pages. */
-const CDN_ADAPTER = join(ROOT, 'dist/cdn/tencent.js');
+/** The element's vendor adapters, which the CDN file loads from next to itself (legacy.js, tencent.js). */
+const CDN_ADAPTERS = new Set(['/legacy.js', '/tencent.js']);
 /** The 1.0 script, the one of the current scripts with a public copy to run (2.0's default is not). */
 const CURRENT_SRC = 'https://turing.captcha.qcloud.com/TCaptcha.js';
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -65,7 +65,7 @@ async function open(browser, body, { subScripts = 'serve', csp } = {}) {
       return route.fulfill({ status: 200, contentType: 'text/html', headers, body: page(body) });
     }
     if (url.origin === SHOP && url.pathname === '/t-captcha.min.js') return route.fulfill(js(CDN_FILE));
-    if (url.origin === SHOP && url.pathname === '/tencent.js') return route.fulfill(js(CDN_ADAPTER));
+    if (url.origin === SHOP && CDN_ADAPTERS.has(url.pathname)) return route.fulfill(js(join(ROOT, 'dist/cdn', url.pathname)));
     if (url.host === 'ssl.captcha.qq.com' && url.pathname === '/TCapIframeApi.js') return route.fulfill(js(FILES.legacyEntry));
     const name = url.pathname.split('/').pop();
     // The legacy sub-scripts: the real loader asks captcha.gtimg.com/2/, the fake asks next to itself.
