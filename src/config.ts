@@ -22,3 +22,11 @@ export const PC_MIN_WIDTH = 362;
 /** The integration document's viewport tag for mobile pages. */
 export const MOBILE_VIEWPORT =
   'initial-scale=1.0, maximum-scale=1.0, minimum-scale=1.0, user-scalable=no, width=device-width';
+
+/**
+ * Where a script that loaded left no captcha, or a captcha that should be on screen is not, the cause
+ * is almost always the page's: its network, or its Content-Security-Policy (Tencent's scripts load
+ * sub-scripts from their own hosts and assign HTML strings, which Trusted Types refuse). Completes
+ * "…: <what happened> " in the element's error message.
+ */
+export const CSP_ADVICE = "or the page's CSP blocked it: see the README's CSP section ('strict-dynamic', a Trusted Types 'default' policy).";

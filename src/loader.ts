@@ -1,5 +1,14 @@
-import { CaptchaError, type CaptchaErrorCode } from './events.js';
-import { isPageAllowed } from './hosts.js';
+import { CSP_ADVICE } from './config.js';
+import type { CaptchaError, CaptchaErrorCode } from './events.js';
+
+/**
+ * What the element lends the loader, which ships inside each on-demand adapter (legacy.js, tencent.js):
+ * its failure class, and its Trusted Types policy (one per page, whichever adapters load).
+ */
+export interface LoaderKit {
+  CaptchaError: typeof CaptchaError;
+  trustedScriptUrl(url: string): unknown;
+}
 
 export interface LoadOptions {
   /** Give up after this many milliseconds (`script-timeout`). */
@@ -7,13 +16,6 @@ export interface LoadOptions {
   /** Put on the `<script>` for pages with a nonce-based Content-Security-Policy. */
   nonce?: string;
 }
-
-interface TrustedTypePolicyLike {
-  createScriptURL(url: string): unknown;
-}
-
-/** The Trusted Types policy name to allow in a `trusted-types` CSP directive. */
-export const TRUSTED_TYPES_POLICY = 't-captcha';
 
 /** Marks the `<script>` elements this module added, so that a page and the tests can find them. */
 export const SCRIPT_MARKER = 'data-t-captcha';
@@ -23,16 +25,7 @@ export const RETRY_PARAMETER = 't_captcha_retry';
 
 const loads = new Map<string, Promise<void>>();
 const failures = new Map<string, number>();
-/** undefined: not tried yet; null: this page has no Trusted Types or refused the policy. */
-let policy: TrustedTypePolicyLike | null | undefined;
 
-/**
- * Where a script that loaded left no captcha, or a captcha that should be on screen is not, the cause
- * is almost always the page's: its network, or its Content-Security-Policy (Tencent's scripts load
- * sub-scripts from their own hosts and assign HTML strings, which Trusted Types refuse). Completes
- * "…: <what happened> " in the element's error message.
- */
-export const CSP_ADVICE = "or the page's CSP blocked it: see the README's CSP section ('strict-dynamic', a Trusted Types 'default' policy).";
 
 /**
  * Loads a vendor's classic script once per URL per document, and checks that it defined its API
@@ -43,7 +36,13 @@ export const CSP_ADVICE = "or the page's CSP blocked it: see the README's CSP se
  * answers a second `<script>` for a URL that failed in this document from its memory cache (the same
  * failure, no request), that one asks for the URL with a retry counter.
  */
-export async function loadScript(url: string, { timeoutMs, nonce }: LoadOptions, defined: () => boolean, api: string): Promise<void> {
+export async function loadScript(
+  { CaptchaError, trustedScriptUrl }: LoaderKit,
+  url: string,
+  { timeoutMs, nonce }: LoadOptions,
+  defined: () => boolean,
+  api: string,
+): Promise<void> {
   let load = loads.get(url);
   if (!load) {
     load = new Promise<void>((resolve, reject) => {
@@ -73,7 +72,7 @@ export async function loadScript(url: string, { timeoutMs, nonce }: LoadOptions,
         (script as { src: unknown }).src = trustedScriptUrl(request.href);
       } catch {
         // Settled a microtask later, so that the failed promise is in the cache before it is forgotten.
-        return queueMicrotask(settle('script-load-failed', `Trusted Types refused the policy "${TRUSTED_TYPES_POLICY}"`));
+        return queueMicrotask(settle('script-load-failed', 'Trusted Types refused the policy "t-captcha"'));
       }
       document.head.append(script);
     });
@@ -83,27 +82,4 @@ export async function loadScript(url: string, { timeoutMs, nonce }: LoadOptions,
   }
   await load;
   if (!defined()) throw new CaptchaError('vendor-missing', `${url} defined no ${api}: not a captcha script, ${CSP_ADVICE}`);
-}
-
-/**
- * The script URL as the `t-captcha` Trusted Types policy makes it (a TrustedScriptURL) where the browser
- * has Trusted Types and the page allows the name, else the string. The policy is made once, before the
- * first assignment, so that the element's own assignment never files a violation report; it passes only
- * URLs of hosts the page allowed (see hosts.ts) and throws a TypeError for any other.
- */
-export function trustedScriptUrl(url: string): unknown {
-  if (policy === undefined) {
-    policy = null;
-    try {
-      policy = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): TrustedTypePolicyLike } }).trustedTypes?.createPolicy(TRUSTED_TYPES_POLICY, {
-        createScriptURL(value: string) {
-          if (!isPageAllowed(value)) throw new TypeError(`${TRUSTED_TYPES_POLICY}: ${value} is not an allowed script host`);
-          return value;
-        },
-      }) ?? null;
-    } catch {
-      // The page's `trusted-types` directive does not list the name: plain strings, where they are allowed.
-    }
-  }
-  return policy ? policy.createScriptURL(url) : url;
 }

@@ -7,6 +7,7 @@ import { OwnershipController } from './controllers/ownership.js';
 import { CaptchaErrorEvent, CaptchaError, ExpiredEvent, ReadyEvent, VerifiedEvent, type ClosedEvent, type CaptchaTicket } from './events.js';
 import {
   CLIENT_TYPES,
+  CSP_ADVICE,
   CURRENT_SCRIPT_URL,
   DEFAULT_LOAD_TIMEOUT_MS,
   DEFAULT_TICKET_LIFETIME_MS,
@@ -18,26 +19,16 @@ import {
 } from './config.js';
 import { DEV } from './development.js';
 import { allowScriptHosts, checkScriptSrc } from './hosts.js';
-import { CSP_ADVICE } from './loader.js';
 import { isRightToLeft, languageOf, message, type MessageKey } from './messages.js';
 import { legacyOnDemand, tencentOnDemand } from './vendors/on-demand.js';
 import type { TencentSettings } from './vendors/tencent.js';
+import type { Prepare, PreparedInputs, PrepareReason } from './prepare.js';
 import { styles } from './styles.js';
 import { EMPTY_TICKET, toTicket } from './vendors/helpers.js';
 import type { Vendor, VendorOutcome, VendorSession } from './vendors/vendor.js';
 
 /** Where the element is in its life; also exposed as a CSS custom state, e.g. `t-captcha:state(verified)`. */
 export type CaptchaState = 'idle' | 'waiting' | 'loading' | 'ready' | 'verified' | 'closed' | 'expired' | 'error';
-
-/** Why the element asks `prepare` for fresh inputs. */
-export type PrepareReason = 'start' | 'retry' | 'refresh' | 'expired';
-/** What `prepare` resolves to: fresh single-use inputs for one attempt. */
-export interface PreparedInputs {
-  /** A fresh script URL (legacy API), or another script (current API). */
-  src?: string;
-  /** A fresh `aidEncrypted` (current API, forced CaptchaAppId check). */
-  aidEncrypted?: string;
-}
 
 export { CONTAINER_ATTRIBUTE };
 
@@ -187,7 +178,7 @@ export class TCaptcha extends LitElement {
    * single-use script URL, a new aidEncrypted). A rejection or a bad value is an `error` with
    * `prepare-failed`, which a retry can mend.
    */
-  declare prepare: ((context: { reason: PrepareReason }) => PreparedInputs | undefined | Promise<PreparedInputs | undefined>) | undefined;
+  declare prepare: Prepare | undefined;
   /** Form field for the ticket; with a name the element submits `name=ticket` and `randstr-name=randstr`. */
   declare name: string | undefined;
   /** Form field for the randstr. */
@@ -225,7 +216,7 @@ export class TCaptcha extends LitElement {
     activate: () => this.#restart(),
     deactivate: (left) => {
       this.#showWhenReady = false;
-      this.#execution.settle(new CaptchaError('aborted', left ? 'the element was removed' : 'another <t-captcha> took the captcha over'));
+      this.#execution.abort(left ? 'removed' : 'another <t-captcha> took over');
       this.#stop();
       this.#setState(left ? 'idle' : 'waiting');
     },
@@ -265,7 +256,8 @@ export class TCaptcha extends LitElement {
    * one result; nobody has to await it.
    */
   execute(options?: ExecuteOptions): Promise<CaptchaResult> {
-    if (this.#state === 'verified' && this.#lastPass) return Promise.resolve(this.#lastPass);
+    // Held only while the ticket is good (cleared by a refresh, a close, an error, the expiry).
+    if (this.#lastPass) return Promise.resolve(this.#lastPass);
     const state = this.#state;
     // A captcha that cannot be solved as it is starts afresh first (without aborting this call).
     if (state === 'error' || state === 'expired' || (state === 'closed' && !this.appId && this.clientType === 'mobile')) this.#renew();
@@ -298,7 +290,7 @@ export class TCaptcha extends LitElement {
 
   /** Ask the user to solve the captcha again (also after your server rejected a ticket); retries after an error. */
   refresh(): void {
-    this.#execution.settle(new CaptchaError('aborted', 'refresh() was called before a result'));
+    this.#execution.abort('refresh()');
     this.#renew();
   }
 
@@ -448,7 +440,7 @@ export class TCaptcha extends LitElement {
       if (this.prepare) {
         // The box's panel says it is loading while the page's server mints the inputs.
         this.#setState('loading');
-        this.#applyPrepared(await this.#callPrepare(reason));
+        await this.#prepare(reason);
         if (!current()) return;
       }
       vendor = this.#vendor();
@@ -487,24 +479,10 @@ export class TCaptcha extends LitElement {
     else if (this.#state === 'loading') this.#armWatchdog(vendor.startCall);
   }
 
-  /** `prepare`'s answer for this start, checked; anything wrong with it is `prepare-failed`. */
-  async #callPrepare(reason: PrepareReason): Promise<PreparedInputs> {
-    const failed = (why: string) => new CaptchaError('prepare-failed', `prepare({ reason: '${reason}' }) ${why}`);
-    let inputs: unknown;
-    try {
-      inputs = await this.prepare!({ reason });
-    } catch (error) {
-      throw failed(`failed: ${(error as Error)?.message ?? error}`);
-    }
-    if (inputs == null) return {};
-    const bad = typeof inputs !== 'object' || Object.entries(inputs).some(([key, value]) => !['src', 'aidEncrypted'].includes(key) || typeof value !== 'string');
-    if (bad) throw failed(`resolved to ${JSON.stringify(inputs)}: expected { src?, aidEncrypted? } with strings.`);
-    return inputs as PreparedInputs;
-  }
-
-  /** Puts fresh inputs into the properties, where the page can read them; setting them starts nothing anew. */
-  #applyPrepared(inputs: PreparedInputs): void {
-    this.#prepared = inputs;
+  /** Puts `prepare`'s fresh inputs into the properties, where the page can read them; setting them starts nothing anew. */
+  async #prepare(reason: PrepareReason): Promise<void> {
+    // Only pages that set `prepare` load its checks.
+    const inputs = (this.#prepared = await (await import('./prepare.js')).prepareInputs(this.prepare!, reason, CaptchaError));
     if (inputs.src !== undefined) this.src = inputs.src;
     if (inputs.aidEncrypted !== undefined) this.aidEncrypted = inputs.aidEncrypted;
   }
@@ -579,7 +557,7 @@ export class TCaptcha extends LitElement {
     clearTimeout(this.#watchdog);
     const passed = outcome instanceof VerifiedEvent;
     this.#setTicket(passed ? outcome : undefined);
-    if (!passed) this.#execution.settle(new CaptchaError('closed', 'the user closed the captcha'));
+    if (!passed) this.#execution.settle(new CaptchaError('closed', 'closed by the user'));
     this.#setState(outcome.type as CaptchaState);
     this.dispatchEvent(outcome);
   }

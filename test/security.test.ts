@@ -2,7 +2,7 @@
 // script from a host the page's own code did not allow. Only TCaptcha.allowScriptHosts() widens the list.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { TCaptcha } from '../src/index.js';
-import { trustedScriptUrl } from '../src/loader.js';
+import { trustedScriptUrl } from '../src/trusted-types.js';
 import { errorOf, requestCount, vendorUrl } from './helpers.js';
 
 const hasTrustedTypes = 'trustedTypes' in window;

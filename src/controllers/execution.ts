@@ -10,12 +10,8 @@ export interface ExecuteOptions {
   timeout?: number;
 }
 
-/** A pass as `execute()` answers it: the fields of the `verified` event. */
-export function resultOf(event: VerifiedEvent): CaptchaResult {
-  const result = { ...event } as CaptchaResult & { isTrusted?: boolean };
-  delete result.isTrusted;
-  return result;
-}
+/** A pass as `execute()` answers it: the fields of the `verified` event, as a plain object. */
+export const resultOf = (event: VerifiedEvent): CaptchaResult => ({ ...event });
 
 /**
  * The element's promise API: every `execute()` call waiting for the next result gets it (a pass, or a
@@ -37,7 +33,7 @@ export class ExecutionController {
         if (outcome instanceof CaptchaError) reject(outcome);
         else resolve(outcome);
       };
-      const aborted = () => settle(new CaptchaError('aborted', 'execute() was aborted by its signal'));
+      const aborted = () => settle(new CaptchaError('aborted', 'its signal aborted'));
       const timer = timeout === undefined ? undefined : setTimeout(() => settle(new CaptchaError('timeout', `no result within ${timeout} ms`)), timeout);
       signal?.addEventListener('abort', aborted);
       this.#waiting.add(settle);
@@ -50,5 +46,10 @@ export class ExecutionController {
   /** Every waiting call's result: a pass, or why there is none. */
   settle(outcome: CaptchaResult | CaptchaError): void {
     for (const settle of [...this.#waiting]) settle(outcome);
+  }
+
+  /** Every waiting call ends without a result: `aborted`, for this reason. */
+  abort(why: string): void {
+    this.settle(new CaptchaError('aborted', why));
   }
 }

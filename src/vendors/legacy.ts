@@ -1,4 +1,5 @@
 import type { CaptchaError, ClosedEvent, VerifiedEvent } from '../events.js';
+import { loadScript } from '../loader.js';
 import { destroyQuietly, field, toTicket, watchForFrame } from './helpers.js';
 import type { Kit, Vendor } from './vendor.js';
 
@@ -33,7 +34,8 @@ const hasCapInit = () => typeof vendorGlobals().capInit === 'function';
 let stopLateWatch: (() => void) | undefined;
 
 /** The legacy API: a script URL issued per page view by the business server, then `capInit`. */
-export function legacyVendor({ ClosedEvent, VerifiedEvent, CaptchaError, callVendor, loadScript }: Kit, src: string, mobile: boolean, showHeader: boolean): Vendor {
+export function legacyVendor(kit: Kit, src: string, mobile: boolean, showHeader: boolean): Vendor {
+  const { ClosedEvent, VerifiedEvent, CaptchaError, callVendor } = kit;
   /** The document compares `ret == 0` loosely; a pass must also carry a usable ticket. */
   function toOutcome(result: unknown): VerifiedEvent | ClosedEvent | CaptchaError {
     if (![0, '0'].includes(field(result, 'ret') as number)) return new ClosedEvent();
@@ -44,7 +46,7 @@ export function legacyVendor({ ClosedEvent, VerifiedEvent, CaptchaError, callVen
   return {
     usesBox: !mobile,
     startCall: 'capInit()',
-    load: (options) => loadScript(src, options, hasCapInit, 'capInit()'),
+    load: (options) => loadScript(kit, src, options, hasCapInit, 'capInit()'),
     start(container, report, visible) {
       stopLateWatch?.();
       stopLateWatch = undefined;

@@ -1,5 +1,6 @@
 import type { CaptchaError, ResultDetails } from '../events.js';
 import type { TencentCaptchaConstructor, TencentCaptchaInstance, TencentOptions } from './families.js';
+import { loadScript } from '../loader.js';
 import { destroyQuietly, field, toTicket, watchForFrame } from './helpers.js';
 import type { Kit, Vendor, VendorOutcome } from './vendor.js';
 import { currentFamily } from './current.js';
@@ -83,7 +84,7 @@ function check(settings: TencentSettings, invalid: (message: string) => Error): 
 
 /** `new TencentCaptcha(...)` of any current script: 2.0 (the default), 1.0, or international 3.0. */
 export function tencentVendor(kit: Kit, src: string, settings: TencentSettings): Vendor {
-  const { CaptchaError, VerifiedEvent, ClosedEvent, callVendor, loadScript } = kit;
+  const { CaptchaError, VerifiedEvent, ClosedEvent, callVendor } = kit;
   const { appId, type, bizState, fallback } = settings;
   // Which family: the file name tells before the load (so that a 3.0 box is reserved from the start),
   // the script's own global after it.
@@ -135,7 +136,7 @@ export function tencentVendor(kit: Kit, src: string, settings: TencentSettings):
         if (hasConstructor()) break;
       }
       if (!hasConstructor()) {
-        const load = (entryLoad = loadScript(src, options, hasConstructor, 'TencentCaptcha'));
+        const load = (entryLoad = loadScript(kit, src, options, hasConstructor, 'TencentCaptcha'));
         try {
           await load;
         } finally {

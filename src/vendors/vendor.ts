@@ -1,5 +1,6 @@
 import { CaptchaError, ClosedEvent, VerifiedEvent } from '../events.js';
-import { loadScript, type LoadOptions } from '../loader.js';
+import type { LoadOptions } from '../loader.js';
+import { trustedScriptUrl } from '../trusted-types.js';
 
 /**
  * What a vendor reported, already checked: the event for the element to dispatch, or the failure to
@@ -42,15 +43,17 @@ export interface Vendor {
 
 /**
  * What the element lends the adapters it loads on demand (legacy.ts, tencent.ts): they import from the
- * element only types and the pure helpers.ts, so that each ships as a file of its own, and the
- * failures and events they make, and the script loads they share, are the element's own (one copy of
- * each class, one load per URL, one Trusted Types policy on the page).
+ * element only types and pure modules (helpers.ts, loader.ts, config.ts), so that each ships as a file
+ * of its own, and the
+ * failures and events they make are the element's own classes, and the scripts they load go through
+ * the page's one Trusted Types policy.
  */
 export interface Kit {
   CaptchaError: typeof CaptchaError;
   VerifiedEvent: typeof VerifiedEvent;
   ClosedEvent: typeof ClosedEvent;
-  loadScript: typeof loadScript;
+  /** The page's one Trusted Types policy, for the loader inside each adapter. */
+  trustedScriptUrl: typeof trustedScriptUrl;
   callVendor: typeof callVendor;
 }
 
@@ -63,4 +66,4 @@ export function callVendor<T>(what: string, action: () => T): T {
   }
 }
 
-export const kit: Kit = { CaptchaError, VerifiedEvent, ClosedEvent, loadScript, callVendor };
+export const kit: Kit = { CaptchaError, VerifiedEvent, ClosedEvent, trustedScriptUrl, callVendor };
