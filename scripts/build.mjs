@@ -60,7 +60,7 @@ await Promise.all([
     // Each language beyond zh-cn and en stays a module of its own next to the file (built below),
     // loaded on demand: one request for the element, one more only for a page in another language.
     // So do the vendor adapters (legacy.js, tencent.js): a page loads the one of the API it uses.
-    external: ['./i18n/*', './legacy.js', './tencent.js', './prepare.js'],
+    external: ['./i18n/*', './legacy.js', './tencent.js', './prepare.js', './controllers/execution.js'],
     charset: 'utf8',
     bundle: true,
     format: 'esm',
@@ -74,7 +74,7 @@ await Promise.all([
   build({
     entryPoints: ['src/cdn.ts'],
     outfile: 'dist/cdn/t-captcha.dev.js',
-    external: ['./i18n/*', './legacy.js', './tencent.js', './prepare.js'],
+    external: ['./i18n/*', './legacy.js', './tencent.js', './prepare.js', './controllers/execution.js'],
     conditions: ['development'],
     charset: 'utf8',
     bundle: true,
@@ -84,10 +84,13 @@ await Promise.all([
   }),
   build({ entryPoints: list('src/i18n'), outdir: 'dist/cdn/i18n', format: 'esm', target: 'es2022', minify: true, charset: 'utf8' }),
   // The adapters import from the element only types and pure helpers (it lends them the rest), so each bundles alone.
-  // So does prepare's check (prepare.js), which only pages that set `prepare` load.
-  build({ entryPoints: { legacy: 'src/vendors/legacy.ts', tencent: 'src/vendors/tencent.ts', prepare: 'src/prepare.ts' }, outdir: 'dist/cdn', bundle: true, format: 'esm', target: 'es2022', minify: true, charset: 'utf8' }),
+  // So do prepare's check (prepare.js) and execute()'s calls (controllers/execution.js), which only
+  // pages that set `prepare` or call execute() load.
+  build({
+    entryPoints: { legacy: 'src/vendors/legacy.ts', tencent: 'src/vendors/tencent.ts', prepare: 'src/prepare.ts', 'controllers/execution': 'src/controllers/execution.ts' },
+    outdir: 'dist/cdn', bundle: true, format: 'esm', target: 'es2022', minify: true, charset: 'utf8' }),
 ]);
-for (const module of ['dist/cdn/legacy.js', 'dist/cdn/tencent.js', 'dist/cdn/prepare.js']) {
+for (const module of ['dist/cdn/legacy.js', 'dist/cdn/tencent.js', 'dist/cdn/prepare.js', 'dist/cdn/controllers/execution.js']) {
   if (/\bimport\s*[{*\w]|\bimport\(/.test(readFileSync(module, 'utf8'))) {
     throw new Error(`${module} imports something: a module loaded on demand must import from the element only types and pure modules`);
   }

@@ -32,13 +32,15 @@ export async function measureSizes() {
   const languageIndex = gzip(readFileSync('dist/cdn/i18n/index.js'));
   return {
     // The i18n modules are loaded on demand: not part of what every page pays.
-    ownCode: await minGzip('dist/define.js', ['lit', 'lit/*', '@lit/*', './i18n/*', './legacy.js', './tencent.js', './prepare.js']),
+    ownCode: await minGzip('dist/define.js', ['lit', 'lit/*', '@lit/*', './i18n/*', './legacy.js', './tencent.js', './prepare.js', './controllers/execution.js']),
     cdnFile: gzip(readFileSync('dist/cdn/t-captcha.min.js')),
     // The vendor adapters, loaded on demand: a page loads the one of the API it uses.
     legacyAdapter: await minGzip('dist/vendors/legacy.js'),
     tencentAdapter: await minGzip('dist/vendors/tencent.js'),
     // prepare's check, loaded on demand by pages that set `prepare`.
     prepare: await minGzip('dist/prepare.js'),
+    // execute()'s calls, loaded on demand by pages that call execute().
+    execution: await minGzip('dist/controllers/execution.js'),
     languages,
     languageIndex,
     hcaptcha: await minGzip(join(hcaptchaDir, hcaptchaModule)),
@@ -48,7 +50,7 @@ export async function measureSizes() {
 export const SIZE_GOALS = { ownCode: 6500, cdnFile: 12000 };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { ownCode, cdnFile, legacyAdapter, tencentAdapter, prepare, languages, languageIndex, hcaptcha } = await measureSizes();
+  const { ownCode, cdnFile, legacyAdapter, tencentAdapter, prepare, execution, languages, languageIndex, hcaptcha } = await measureSizes();
   const row = (label, bytes, goal) => `${label.padEnd(52)} ${bytes.toLocaleString('en').padStart(6)} B${goal ? `   goal ≤ ${goal.toLocaleString('en')} B ${bytes <= goal ? 'met' : 'NOT met'}` : ''}`;
   console.log('min+gzip (gzip -9)');
   console.log(row('t-captcha own code (npm build, Lit external)', ownCode, SIZE_GOALS.ownCode));
@@ -56,6 +58,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(row('  legacy adapter (on demand, pages with a script URL)', legacyAdapter));
   console.log(row('  TencentCaptcha adapter (on demand, app-id pages)', tencentAdapter));
   console.log(row('  prepare check (on demand, pages that set prepare)', prepare));
+  console.log(row('  execute() calls (on demand, pages that call it)', execution));
   console.log(row('  own code + legacy adapter (a legacy page)', ownCode + legacyAdapter));
   console.log(row('  own code + TencentCaptcha adapter (an app-id page)', ownCode + tencentAdapter));
   console.log(row('  language index (on demand, with the first module)', languageIndex));

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { CONTAINER_ATTRIBUTE } from './container.js';
 import { AnnouncerController } from './controllers/announcer.js';
-import { ExecutionController, resultOf, type CaptchaResult, type ExecuteOptions } from './controllers/execution.js';
+import type { CaptchaResult, ExecuteOptions, ExecutionController } from './controllers/execution.js';
 import { FormController } from './controllers/form.js';
 import { OwnershipController } from './controllers/ownership.js';
 import { CaptchaErrorEvent, CaptchaError, ExpiredEvent, ReadyEvent, VerifiedEvent, type ClosedEvent, type CaptchaTicket } from './events.js';
@@ -208,7 +208,11 @@ export class TCaptcha extends LitElement {
   #prepared: PreparedInputs = {};
   /** The last error could not be mended by a retry. */
   #permanent = false;
-  readonly #execution = new ExecutionController();
+  /** `execute()`'s waiting calls; its module arrives with the first call. */
+  #execution: ExecutionController | undefined;
+  /** How many results came (a pass, a close, an error, an abort), and the last: what a call whose module was still on its way missed. */
+  #results = 0;
+  #lastResult: CaptchaResult | CaptchaError | undefined;
 
   readonly #form = new FormController(this, () => message(this, 'required', () => this.#form.sync()));
   readonly #announcer = new AnnouncerController(this);
@@ -216,7 +220,7 @@ export class TCaptcha extends LitElement {
     activate: () => this.#restart(),
     deactivate: (left) => {
       this.#showWhenReady = false;
-      this.#execution.abort(left ? 'removed' : 'another <t-captcha> took over');
+      this.#settle(new CaptchaError('aborted', left ? 'removed' : 'another <t-captcha> took over'));
       this.#stop();
       this.#setState(left ? 'idle' : 'waiting');
     },
@@ -261,8 +265,14 @@ export class TCaptcha extends LitElement {
     const state = this.#state;
     // A captcha that cannot be solved as it is starts afresh first (without aborting this call).
     if (state === 'error' || state === 'expired' || (state === 'closed' && !this.appId && this.clientType === 'mobile')) this.#renew();
-    const call = this.#execution.wait(options);
+    const seen = this.#results;
     if (this.appId) this.show();
+    // Only pages that call execute() load its module (execution.js).
+    const call = import('./controllers/execution.js').then(({ ExecutionController }) => {
+      const result = this.#lastResult;
+      return (this.#execution ??= new ExecutionController(CaptchaError)).wait(options, seen === this.#results ? undefined : result);
+    });
+    call.catch(() => {});
     return call;
   }
 
@@ -290,7 +300,7 @@ export class TCaptcha extends LitElement {
 
   /** Ask the user to solve the captcha again (also after your server rejected a ticket); retries after an error. */
   refresh(): void {
-    this.#execution.abort('refresh()');
+    this.#settle(new CaptchaError('aborted', 'refresh()'));
     this.#renew();
   }
 
@@ -479,6 +489,13 @@ export class TCaptcha extends LitElement {
     else if (this.#state === 'loading') this.#armWatchdog(vendor.startCall);
   }
 
+  /** A result for every waiting `execute()` call, remembered for a call whose module is still on its way. */
+  #settle(result: CaptchaResult | CaptchaError): void {
+    this.#results++;
+    this.#lastResult = result;
+    this.#execution?.settle(result);
+  }
+
   /** Puts `prepare`'s fresh inputs into the properties, where the page can read them; setting them starts nothing anew. */
   async #prepare(reason: PrepareReason): Promise<void> {
     // Only pages that set `prepare` load its checks.
@@ -493,7 +510,7 @@ export class TCaptcha extends LitElement {
     this.#lastPass = undefined;
     this.#form.setTicket(pass ?? EMPTY_TICKET);
     if (!pass) return;
-    this.#execution.settle((this.#lastPass = resultOf(pass)));
+    this.#settle((this.#lastPass = { ...pass }));
     this.#expiry = setTimeout(() => this.#expire(), this.ticketLifetime);
   }
 
@@ -557,7 +574,7 @@ export class TCaptcha extends LitElement {
     clearTimeout(this.#watchdog);
     const passed = outcome instanceof VerifiedEvent;
     this.#setTicket(passed ? outcome : undefined);
-    if (!passed) this.#execution.settle(new CaptchaError('closed', 'closed by the user'));
+    if (!passed) this.#settle(new CaptchaError('closed', 'closed by the user'));
     this.#setState(outcome.type as CaptchaState);
     this.dispatchEvent(outcome);
   }
@@ -568,7 +585,7 @@ export class TCaptcha extends LitElement {
     this.#stop();
     this.#refused = failure.code === 'invalid-src';
     this.#permanent = !failure.retryable;
-    this.#execution.settle(failure);
+    this.#settle(failure);
     this.#setState('error');
     this.dispatchEvent(new CaptchaErrorEvent(failure.code as CaptchaErrorEvent['code'], failure.message, failure.vendorCode));
   }

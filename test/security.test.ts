@@ -54,6 +54,17 @@ describe('script hosts: Tencent\'s, or what the page\'s code allowed', () => {
     expect(event.message).to.contain('not in allowed-hosts');
   });
 
+  it('setup messages give the right advice: a relative src, a javascript: URL, a host to allow (the way a CDN page can)', async () => {
+    const advice = async (src: string) => (await errorOf(await fixture<TCaptcha>(html`<t-captcha src=${src}></t-captcha>`))).message;
+    for (const src of ['hello world', '/TCapIframeApi.js', 'javascript:alert(1)', 'data:text/javascript,1']) {
+      const message = await advice(src);
+      expect(message, src).to.contain(`src="${src}" is not an https:// script URL`);
+      expect(message, `${src}: no advice to allow the page's own origin or an empty host`).to.not.contain('allowScriptHosts');
+    }
+    const message = await advice(unallowedUrl());
+    expect(message).to.contain(`customElements.get('t-captcha').allowScriptHosts('127.0.0.2:${location.port}')`);
+  });
+
   it('plain http only for a loopback host allowed by name', async () => {
     const el = await fixture<TCaptcha>(html`<t-captcha src="http://captcha.example.com/x.js"></t-captcha>`);
     expect((await errorOf(el)).message).to.contain('http:');

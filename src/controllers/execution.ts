@@ -1,4 +1,4 @@
-import { CaptchaError, type ResultDetails, type VerifiedEvent } from '../events.js';
+import type { CaptchaError, ResultDetails } from '../events.js';
 
 /** What `execute()` resolves with: what `verified` carries. */
 export type CaptchaResult = { ticket: string; randstr: string } & ResultDetails;
@@ -10,19 +10,23 @@ export interface ExecuteOptions {
   timeout?: number;
 }
 
-/** A pass as `execute()` answers it: the fields of the `verified` event, as a plain object. */
-export const resultOf = (event: VerifiedEvent): CaptchaResult => ({ ...event });
-
 /**
  * The element's promise API: every `execute()` call waiting for the next result gets it (a pass, or a
  * `CaptchaError` for a close, an error, an abort); each call can also give up on its own (its signal,
- * its timeout). A rejection nobody awaits is never an unhandled rejection.
+ * its timeout). A rejection nobody awaits is never an unhandled rejection. Loaded on demand, with the
+ * first `execute()`: it imports only types, and takes the element's failure class.
  */
 export class ExecutionController {
   readonly #waiting = new Set<(outcome: CaptchaResult | CaptchaError) => void>();
 
-  /** A call: the next result, or its own signal or timeout first. Throws a TypeError on bad options. */
-  wait({ signal, timeout }: ExecuteOptions = {}): Promise<CaptchaResult> {
+  constructor(private readonly Failure: typeof CaptchaError) {}
+
+  /**
+   * A call: the next result (or `missed`, one that came while this module was on its way), or its own
+   * signal or timeout first. Rejects with a TypeError on bad options.
+   */
+  wait({ signal, timeout }: ExecuteOptions = {}, missed?: CaptchaResult | CaptchaError): Promise<CaptchaResult> {
+    const CaptchaError = this.Failure;
     if (timeout !== undefined && !(timeout >= 0)) throw new TypeError(`execute({ timeout }): a number of milliseconds, not ${String(timeout)}.`);
     if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError('execute({ signal }): an AbortSignal.');
     const call = new Promise<CaptchaResult>((resolve, reject) => {
@@ -37,7 +41,8 @@ export class ExecutionController {
       const timer = timeout === undefined ? undefined : setTimeout(() => settle(new CaptchaError('timeout', `no result within ${timeout} ms`)), timeout);
       signal?.addEventListener('abort', aborted);
       this.#waiting.add(settle);
-      if (signal?.aborted) aborted();
+      if (missed) settle(missed);
+      else if (signal?.aborted) aborted();
     });
     call.catch(() => {});
     return call;
@@ -48,8 +53,4 @@ export class ExecutionController {
     for (const settle of [...this.#waiting]) settle(outcome);
   }
 
-  /** Every waiting call ends without a result: `aborted`, for this reason. */
-  abort(why: string): void {
-    this.settle(new CaptchaError('aborted', why));
-  }
 }
