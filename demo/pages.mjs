@@ -27,8 +27,9 @@ const STYLE = `
  */
 export function loginPage({ clientType, scriptUrl, nonce, error, current, emulatorHost }) {
   const mobile = clientType === 'mobile';
+  // The popup needs no `required`: the page asks for a ticket with execute() when the user logs in.
   const captchaTag = current
-    ? `<t-captcha name="ticket" required nonce="${nonce}" app-id="${escapeHtml(current.appId)}" aid-encrypted="${escapeHtml(current.aidEncrypted ?? '')}" src="${escapeHtml(current.src)}"></t-captcha>
+    ? `<t-captcha name="ticket" nonce="${nonce}" app-id="${escapeHtml(current.appId)}" aid-encrypted="${escapeHtml(current.aidEncrypted ?? '')}" src="${escapeHtml(current.src)}"></t-captcha>
     <input type="hidden" name="api" value="current">`
     : scriptUrl && !mobile
       ? `<t-captcha name="ticket" required nonce="${nonce}" src="${escapeHtml(scriptUrl)}"></t-captcha>`
@@ -55,66 +56,78 @@ export function loginPage({ clientType, scriptUrl, nonce, error, current, emulat
     <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
     ${captchaTag}
     <button type="submit">Log in</button>
-    ${error ? '' : '<p id="message" role="status"></p>'}
   </form>
+  <p id="message" role="status"${error ? ' class="bad"' : ''}>${error ? escapeHtml(error) : ''}</p>
+  <p id="account" hidden><button id="logout" type="button">Log out</button></p>
   <script type="module" nonce="${nonce}">
     import '/cdn/t-captcha.min.js';
     // The emulator is not one of Tencent's script hosts: this page's own code allows it (markup cannot).
     customElements.get('t-captcha').allowScriptHosts(${jsonForScript(emulatorHost)});
     const form = document.getElementById('login');
     const message = document.getElementById('message');
+    const account = document.getElementById('account');
     const scriptUrl = ${jsonForScript(scriptUrl ?? '')};
     let captcha = form.querySelector('t-captcha');
-    const say = (text, kind) => { message.textContent = text; message.className = kind; };
+    const say = (text, kind = '') => { message.textContent = text; message.className = kind; };
 
-    // The element is a form field: with name="ticket" the form carries ticket and randstr once the
-    // user passed, and required keeps the form from submitting before.
+    // Only current messages: a line about the last captcha goes once the user works on a new one.
     function watch(el) {
-      const popup = el.clientType === 'mobile' || el.appId;
-      el.addEventListener('verified', () => {
-        say('Captcha solved.', 'ok');
-        if (popup) form.requestSubmit();
-      });
-      // The browser refuses to submit while the captcha is required and not passed: open the popup.
-      if (el.appId) el.addEventListener('invalid', () => el.show());
-      // What brings the captcha back differs: the pc one stays in the form; the others open on Log in.
-      el.addEventListener('closed', () => say(popup ? 'The captcha was closed. Log in to open it again.' : 'The captcha was closed. Solve it, then log in.', 'bad'));
-      el.addEventListener('error', (e) => say(\`Captcha error (\${e.code}): \${e.message} Reload the page.\`, 'bad'));
+      el.addEventListener('verified', () => say('Captcha solved.', 'ok'));
+      el.addEventListener('closed', () => say(el.clientType === 'mobile' || el.appId ? 'The captcha was closed. Log in to open it again.' : 'The captcha was closed. Solve it, then log in.', 'bad'));
+      el.addEventListener('expired', () => say('The captcha expired: solve it again.', 'bad'));
+      el.addEventListener('error', (e) => say(\`Captcha error (\${e.code}): \${e.message}\`, 'bad'));
+      el.addEventListener('focusin', () => message.className === 'bad' && say(''));
     }
     if (captcha) watch(captcha);
 
+    /** A ticket for this login: the pc captcha's (the form's required field), else asked for with execute(). */
+    async function ticket() {
+      if (${mobile} && !captcha) {
+        captcha = Object.assign(document.createElement('t-captcha'), { clientType: 'mobile', showHeader: true, name: 'ticket', src: scriptUrl });
+        captcha.nonce = ${jsonForScript(nonce)};
+        watch(captcha);
+        form.append(captcha);
+      }
+      if (captcha && (captcha.appId || ${mobile})) await captcha.execute();
+    }
+
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
-      const data = new FormData(form);
-      if (!data.get('ticket')) {
-        if (${mobile} && !captcha) {
-          captcha = Object.assign(document.createElement('t-captcha'), { clientType: 'mobile', showHeader: true, name: 'ticket', src: scriptUrl });
-          captcha.nonce = ${jsonForScript(nonce)};
-          watch(captcha);
-          form.append(captcha);
-        } else if (${mobile}) {
-          captcha.refresh();
-        }
-        return say('Please solve the captcha first.', 'bad');
+      // The user's own Log in starts afresh; the page's resubmit after a refusal keeps saying why.
+      if (event.submitter) say('');
+      try {
+        await ticket();
+      } catch (error) {
+        // The element's own events already said why (closed, error); nothing more to do.
+        return;
       }
       const response = await fetch('/login', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(Object.fromEntries(data)),
+        body: JSON.stringify(Object.fromEntries(new FormData(form))),
       });
       const result = await response.json();
       say(result.message, result.ok ? 'ok' : 'bad');
-      // A ticket is good once, accepted or not, so it never stays in the form: after a refusal every
-      // page asks for a new solve at once (pc: a fresh trigger; popup and mobile: open again); after a
-      // success the next Log in asks for one. What the user typed stays.
-      if (!captcha) return;
-      if (result.ok && ${mobile}) {
-        captcha.remove(); // refresh() would open the full-screen captcha again
-        captcha = null;
+      // A ticket is good once, accepted or not, so it never stays in the form. Accepted: logged in, no
+      // new challenge next to the welcome. Refused: what the user typed stays and a new solve starts
+      // (pc: a fresh trigger; popup and mobile: open again).
+      if (result.ok) {
+        form.hidden = true;
+        account.hidden = false;
+        if (${mobile}) {
+          captcha?.remove(); // refresh() would open the full-screen captcha again
+          captcha = null;
+        } else captcha?.refresh();
         return;
       }
+      if (!captcha) return;
       captcha.refresh();
-      if (!result.ok && captcha.appId) captcha.show();
+      if (captcha.appId || ${mobile}) form.requestSubmit();
+    });
+    document.getElementById('logout').addEventListener('click', () => {
+      account.hidden = true;
+      form.hidden = false;
+      say('');
     });
   </script>
 </body>

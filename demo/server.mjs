@@ -9,7 +9,7 @@ import { loginPage } from './pages.mjs';
 
 /** The CDN build as a CDN serves it: the element's file, its on-demand modules (tencent.js, i18n/) next to it. */
 const CDN_DIR = new URL('../dist/cdn/', import.meta.url);
-const CDN_PATH = /^\/cdn\/((i18n\/)?[\w-]+(\.min|\.dev)?\.js)$/;
+const CDN_PATH = /^\/cdn\/((i18n\/|controllers\/)?[\w-]+(\.min|\.dev)?\.js)$/;
 
 /** The address the site sees for the browser; the captcha is issued for it and verified against it. */
 function userIp(request) {

@@ -20,7 +20,7 @@ import {
 import { DEV } from './development.js';
 import { allowScriptHosts, checkScriptSrc } from './hosts.js';
 import { isRightToLeft, languageOf, message, type MessageKey } from './messages.js';
-import { legacyOnDemand, tencentOnDemand } from './vendors/on-demand.js';
+import { legacyOnDemand, missing, tencentOnDemand } from './vendors/on-demand.js';
 import type { TencentSettings } from './vendors/tencent.js';
 import type { Prepare, PreparedInputs, PrepareReason } from './prepare.js';
 import { styles } from './styles.js';
@@ -271,7 +271,7 @@ export class TCaptcha extends LitElement {
     const call = import('./controllers/execution.js').then(({ ExecutionController }) => {
       const result = this.#lastResult;
       return (this.#execution ??= new ExecutionController(CaptchaError)).wait(options, seen === this.#results ? undefined : result);
-    });
+    }, missing('controllers/execution.js'));
     call.catch(() => {});
     return call;
   }
@@ -499,7 +499,8 @@ export class TCaptcha extends LitElement {
   /** Puts `prepare`'s fresh inputs into the properties, where the page can read them; setting them starts nothing anew. */
   async #prepare(reason: PrepareReason): Promise<void> {
     // Only pages that set `prepare` load its checks.
-    const inputs = (this.#prepared = await (await import('./prepare.js')).prepareInputs(this.prepare!, reason, CaptchaError));
+    const { prepareInputs } = await import('./prepare.js').catch(missing('prepare.js'));
+    const inputs = (this.#prepared = await prepareInputs(this.prepare!, reason, CaptchaError));
     if (inputs.src !== undefined) this.src = inputs.src;
     if (inputs.aidEncrypted !== undefined) this.aidEncrypted = inputs.aidEncrypted;
   }

@@ -61,6 +61,15 @@
     return iframe;
   }
 
+  /** The dimmed page behind a pc popup; a click on it is a click outside the challenge. */
+  function backdrop(onClick) {
+    var element = make(document, 'div', '', 'position:fixed;inset:0;background:rgba(0,0,0,.35);z-index:2147483646');
+    element.className = 'tcaptcha-emulator-backdrop';
+    element.addEventListener('click', onClick);
+    document.body.appendChild(element);
+    return element;
+  }
+
   function drawBackground(context, seed) {
     var random = function () {
       seed = (seed * 16807) % 2147483647;
@@ -80,7 +89,11 @@
   }
 
   /** The puzzle ({ token, gapX, gapY, verifyUrl }): drag the piece (through the slider) onto the gap. */
-  function buildPuzzle(doc, puzzle, onSolved, onClose, withClose, feedback) {
+  /**
+   * `onTooMany` runs after the last wrong answer the service takes (its puzzle is gone), as Tencent's
+   * script reports repeated verify failures (1013).
+   */
+  function buildPuzzle(doc, puzzle, onSolved, onClose, withClose, feedback, onTooMany) {
     var root = make(doc, 'div', '', 'padding:12px;width:' + WIDTH + 'px;margin:0 auto');
     var head = make(doc, 'div', '', 'display:flex;justify-content:space-between;align-items:center;gap:6px;margin-bottom:8px');
     head.appendChild(make(doc, 'span', '拖动滑块完成拼图 · Drag the slider to fit the piece', 'flex:1'));
@@ -177,7 +190,9 @@
             advance(puzzle, answer);
             onSolved(answer);
           } else {
-            status.textContent = answer.ret === 'expired' ? '已过期 · Expired, reload the page' : '请重试 · Try again';
+            status.textContent =
+              answer.ret === 'too-many' ? '尝试次数过多 · Too many attempts' : answer.ret === 'expired' ? '已过期 · Expired, reload the page' : '请重试 · Try again';
+            if (answer.ret === 'too-many' && onTooMany) return void setTimeout(onTooMany, 1200);
             if (typeof answer.gapX === 'number') {
               puzzle.gapX = answer.gapX;
               puzzle.gapY = answer.gapY;
@@ -276,9 +291,23 @@
       page.result = { ticket: answer.ticket, randstr: answer.randstr };
       if (page.hooks) page.hooks.start();
       closeChallenge();
-      var instance = page.instance;
-      if (instance && instance.label) instance.label.textContent = '✓ 验证成功 · Verified';
+      label('验证成功 · Verified', true);
       notify({ ret: 0, ticket: answer.ticket, randstr: answer.randstr });
+    }
+
+    /** The trigger's words and its checkbox, ticked after a pass. */
+    function label(text, ticked) {
+      var instance = page.instance;
+      if (!instance || !instance.label) return;
+      instance.label.textContent = text;
+      instance.tick.textContent = ticked ? '✓' : '';
+      instance.tick.style.background = ticked ? '#1f6feb' : 'transparent';
+    }
+
+    /** The puzzle is gone after too many wrong answers: the trigger says so, and the challenge closes. */
+    function tooMany() {
+      closeChallenge();
+      label('尝试次数过多 · Too many attempts', false);
     }
 
     // As the real script: a close calls the `end` hook and no callback; a pass calls `end`, then the callbacks.
@@ -295,6 +324,8 @@
         return;
       }
       var mobile = instance.mobile;
+      // pc: the page dims behind the popup; a click there closes it (the real script refreshes, and calls `end`).
+      if (!mobile) instance.backdrop = backdrop(closedByUser);
       var challenge = frame(
         document.body,
         'tcaptcha-emulator-challenge',
@@ -305,18 +336,19 @@
       instance.challenge = challenge;
       var doc = challenge.contentDocument;
       if (mobile && instance.showHeader) {
-        var header = make(doc, 'header', '', 'display:flex;justify-content:space-between;align-items:center;padding:10px 12px;border-bottom:1px solid #e5e6eb');
+        var header = make(doc, 'header', '', 'display:grid;grid-template-columns:1fr auto 1fr;align-items:center;height:44px;padding:0 12px;border-bottom:1px solid #e5e6eb;box-sizing:border-box');
         header.className = 'tcaptcha-header';
-        var back = make(doc, 'button', '‹ 返回 · Back', 'border:0;background:none;font-size:15px;cursor:pointer');
+        var back = make(doc, 'button', '‹ 返回 · Back', 'justify-self:start;border:0;background:none;font:inherit;font-size:15px;cursor:pointer;padding:8px 0');
         back.type = 'button';
         back.className = 'tcaptcha-back';
         back.addEventListener('click', closedByUser);
         header.appendChild(back);
-        header.appendChild(make(doc, 'span', '帮助 · Help', 'color:#86909c'));
+        header.appendChild(make(doc, 'strong', '安全验证 · Verification', 'font-size:15px'));
+        header.appendChild(make(doc, 'span', '帮助 · Help', 'justify-self:end;color:#86909c'));
         doc.body.appendChild(header);
       }
       if (mobile) css(doc.body, doc.body.style.cssText + ';padding-top:' + (instance.showHeader ? '0' : '24px'));
-      var handle = buildPuzzle(doc, CONFIG, solved, closedByUser, !mobile);
+      var handle = buildPuzzle(doc, CONFIG, solved, closedByUser, !mobile, undefined, tooMany);
       handle.focus();
     }
 
@@ -326,6 +358,10 @@
       if (instance && instance.challenge) {
         instance.challenge.remove();
         instance.challenge = null;
+      }
+      if (instance && instance.backdrop) {
+        instance.backdrop.remove();
+        instance.backdrop = null;
       }
     }
 
@@ -390,11 +426,15 @@
             (height >= 40 ? height + 'px' : '40px'),
         );
         var doc = trigger.contentDocument;
-        var button = make(doc, 'button', '', 'display:flex;align-items:center;gap:8px;width:100%;height:100vh;border:1px solid #c9cdd4;border-radius:4px;background:#f7f8fa;font:inherit;cursor:pointer;padding:0 12px');
+        var button = make(doc, 'button', '', 'display:flex;align-items:center;gap:8px;box-sizing:border-box;width:100%;height:100vh;border:1px solid #c9cdd4;border-radius:4px;background:#f7f8fa;font:13px system-ui,sans-serif;cursor:pointer;padding:0 10px');
         button.type = 'button';
         button.className = 'tcaptcha-trigger';
-        instance.label = make(doc, 'span', '点击完成验证 · Click to verify');
-        button.appendChild(make(doc, 'span', '', 'flex:none;width:14px;height:14px;border:2px solid #1f6feb;border-radius:4px'));
+        // The label fits the box the document prescribes (230×40 and up); anything longer is cut with an ellipsis.
+        instance.label = make(doc, 'span', '点击验证 · Click to verify', 'min-width:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap');
+        instance.label.className = 'tcaptcha-label';
+        instance.tick = make(doc, 'span', '', 'flex:none;display:flex;align-items:center;justify-content:center;width:14px;height:14px;border:2px solid #1f6feb;border-radius:4px;color:#fff;font-size:11px;line-height:1');
+        instance.tick.className = 'tcaptcha-tick';
+        button.appendChild(instance.tick);
         button.appendChild(instance.label);
         button.addEventListener('click', openChallenge);
         doc.body.appendChild(button);
@@ -413,7 +453,7 @@
       closeChallenge();
       var instance = page.instance;
       if (!instance) return;
-      if (instance.label) instance.label.textContent = '点击完成验证 · Click to verify';
+      label('点击验证 · Click to verify', false);
       if (instance.mobile) openChallenge();
     };
 
@@ -494,7 +534,9 @@
       function finish(result) {
         removeLoading();
         if (state.frame) state.frame.remove();
+        if (state.backdrop) state.backdrop.remove();
         state.frame = null;
+        state.backdrop = null;
         var details = { bizState: options.bizState };
         // 1.0 names the app `appid`; 2.0 and 3.0 `CaptchaAppId`, with the session's id.
         if (family === '1.0') details.appid = appId;
@@ -575,12 +617,15 @@
           return;
         }
         var embeddedPuzzle = inline && !global;
+        if (!embeddedPuzzle) state.backdrop = backdrop(closed);
         state.frame = frame(
           embeddedPuzzle ? container : document.body,
           embeddedPuzzle ? 'tcaptcha-emulator-embed' : 'tcaptcha-emulator-challenge',
           embeddedPuzzle ? 'display:block;width:326px;height:300px;border:0' : POPUP_STYLE,
         );
-        buildPuzzle(state.frame.contentDocument, puzzle, solved, closed, !embeddedPuzzle, options.needFeedBack).focus();
+        buildPuzzle(state.frame.contentDocument, puzzle, solved, closed, !embeddedPuzzle, options.needFeedBack, function () {
+          finish(errorResult(1013, 'verify error too many times'));
+        }).focus();
         if (!global) onScreen(state.frame);
       }
 
@@ -620,6 +665,8 @@
       };
       this.destroy = function () {
         removeLoading();
+        if (state.backdrop) state.backdrop.remove();
+        state.backdrop = null;
         if (state.frame) state.frame.remove();
         if (state.checkbox) state.checkbox.remove();
         state.frame = null;

@@ -339,7 +339,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       grant.attempts += 1;
       if (grant.attempts >= MAX_ATTEMPTS) {
         grants.delete(token);
-        return { ret: 'expired' };
+        return { ret: 'too-many', attempts: grant.attempts };
       }
       // A new gap, far enough from the old one that the old answer cannot solve it.
       const previous = grant.gapX;

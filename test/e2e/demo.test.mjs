@@ -125,8 +125,11 @@ describe('the demo, end to end', () => {
     await solveByDragging(page);
     await page.click('button[type=submit]');
     await waitForMessage(page, /Welcome/);
-    // Accepted once: the form holds no ticket any more, and the captcha is ready for a new solve.
+    // Accepted once: the form holds no ticket any more; logged in, no new challenge next to the welcome.
     assert.equal(await formField(page, 'ticket'), null);
+    assert.equal(await page.locator('#login').isHidden(), true);
+    await page.click('#logout');
+    assert.equal(await message(page), '', 'the welcome is gone with the new challenge');
     assert.equal(await page.evaluate(() => document.querySelector('t-captcha').state), 'ready');
     // A refusal keeps what the user typed and asks for a new solve.
     await refuseNextLogin(page);
@@ -194,6 +197,53 @@ describe('the demo, end to end', () => {
     // Verified → the page submits by itself.
     await waitForMessage(page, /Welcome/);
     assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("pc as a newcomer meets it: the trigger's label fits, the tick shows after a pass, a backdrop, and a click outside closes", async () => {
+    const { page, problems } = await open('/');
+    const trigger = page.frameLocator('iframe.tcaptcha-emulator-trigger');
+    const fits = await trigger.locator('.tcaptcha-label').evaluate((label) => label.scrollWidth <= label.clientWidth);
+    assert.equal(fits, true, 'the whole label is visible in the 230 px box');
+    await trigger.locator('button').click();
+    await page.locator('.tcaptcha-emulator-backdrop').waitFor();
+    const closed = page.evaluate(() => new Promise((resolve) => document.querySelector('t-captcha').addEventListener('closed', () => resolve(true), { once: true })));
+    await page.mouse.click(5, 5);
+    assert.equal(await closed, true, 'a click outside is a close');
+    assert.equal(await page.locator('.tcaptcha-emulator-backdrop').count(), 0);
+    assert.equal(await page.locator('iframe.tcaptcha-emulator-challenge').count(), 0);
+    await solveByDragging(page);
+    assert.equal(await trigger.locator('.tcaptcha-tick').textContent(), '✓');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('current API: after 5 wrong answers the puzzle says "too many attempts", and the element reports 1013', async () => {
+    const { page, problems } = await open('/current');
+    const error = page.evaluate(() => new Promise((resolve) => document.querySelector('t-captcha').addEventListener('error', (e) => resolve([e.code, e.vendorCode, e.retryable]), { once: true })));
+    await page.evaluate(() => document.querySelector('t-captcha').show());
+    const challenge = page.frameLocator('iframe.tcaptcha-emulator-challenge');
+    for (let miss = 0; miss < 5; miss++) {
+      await dragPuzzle(page, { miss: -60 });
+      await challenge.locator('.tcaptcha-status', { hasText: miss < 4 ? 'Try again' : 'Too many attempts' }).waitFor();
+    }
+    assert.deepEqual(await error, ['vendor-error', 1013, true]);
+    assert.equal(await page.locator('iframe.tcaptcha-emulator-challenge').count(), 0, 'the puzzle is gone');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("mobile: the header's back button, title and help sit on one line", async () => {
+    const { page } = await open('/mobile');
+    await page.setViewportSize({ width: 375, height: 667 });
+    await page.fill('input[name=username]', 'lin');
+    await page.fill('input[name=password]', 'secret');
+    await page.click('button[type=submit]');
+    const header = page.frameLocator('iframe.tcaptcha-emulator-challenge').locator('.tcaptcha-header');
+    await header.waitFor();
+    const centers = await header.evaluate((element) => [...element.children].map((child) => Math.round(child.getBoundingClientRect().top + child.getBoundingClientRect().height / 2)));
+    assert.equal(centers.length, 3);
+    assert.ok(Math.max(...centers) - Math.min(...centers) <= 1, `vertical centers ${centers}`);
     await page.close();
   });
 

@@ -107,12 +107,12 @@ describe('client against the emulator', () => {
     assert.equal((await answerPuzzle(config, config.gapX)).ret, 'retry');
   });
 
-  test('a puzzle takes a few wrong answers, then it is gone', async () => {
+  test('a puzzle takes a few wrong answers, then says too many attempts, and is gone', async () => {
     const url = await client.getScriptUrl({ clientType: 'pc', userIp: USER_IP });
     const config = await puzzleOf(url);
     const rets = [];
     for (let i = 0; i < 6; i++) rets.push((await answerPuzzle(config, -100)).ret);
-    assert.deepEqual(rets, ['retry', 'retry', 'retry', 'retry', 'expired', 'expired']);
+    assert.deepEqual(rets, ['retry', 'retry', 'retry', 'retry', 'too-many', 'expired']);
   });
 
   test('one ticket per solved puzzle; the answer carries the next puzzle for a refresh', async () => {
