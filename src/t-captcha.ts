@@ -63,6 +63,7 @@ const darkModeOf = (value: string | null) => (value?.trim().toLowerCase() === 'f
  * @fires {VerifiedEvent} verified - The user passed; send `ticket` and `randstr` to your server.
  * @fires {ClosedEvent} closed - The captcha closed without a pass; `ticket` and `randstr` are empty.
  * @fires {ReadyEvent} ready - The captcha is shown (or, for a popup, can be shown).
+ * @fires {ExpiredEvent} expired - The ticket the element held expired (`ticket-lifetime`): the form value is cleared.
  * @fires {CaptchaErrorEvent} error - Something failed: `code`, `message`, `vendorCode`. Does not bubble.
  *
  * @cssprop [--t-captcha-width=230px] - Initial width of the box the pc captcha renders into.

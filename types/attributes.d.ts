@@ -1,5 +1,5 @@
 // The attributes of <t-captcha> and its event handler props, shared by the framework typings.
-import type { CaptchaErrorEvent, ClosedEvent, ReadyEvent, VerifiedEvent } from '../dist/index.js';
+import type { CaptchaErrorEvent, ClosedEvent, ExpiredEvent, ReadyEvent, VerifiedEvent } from '../dist/index.js';
 
 export interface TCaptchaAttributes {
   src?: string;
@@ -18,6 +18,8 @@ export interface TCaptchaAttributes {
   /** `false` hides Tencent's help button; an https URL replaces its link. */
   'need-feedback'?: boolean | string;
   'auto-check'?: boolean;
+  'ticket-lifetime'?: number;
+  'refresh-expired'?: 'auto' | 'manual' | 'never';
   name?: string;
   'randstr-name'?: string;
   required?: boolean;
@@ -27,6 +29,7 @@ export interface TCaptchaAttributes {
 export interface TCaptchaEventProps {
   onverified?: (event: VerifiedEvent) => void;
   onclosed?: (event: ClosedEvent) => void;
+  onexpired?: (event: ExpiredEvent) => void;
   onready?: (event: ReadyEvent) => void;
   onerror?: (event: CaptchaErrorEvent) => void;
 }

@@ -1,7 +1,7 @@
 // Preact: <t-captcha> as a JSX intrinsic element. Use it with `import type {} from 't-captcha/preact'`.
 // Preact sets a prop as a property when the element has one (src, …) and as an attribute otherwise
 // (client-type, show-header: `false` is written "false", which the element reads as false), and
-// listens to custom events through lower-case props: onverified, onclosed, onready, onerror.
+// listens to custom events through lower-case props: onverified, onclosed, onexpired, onready, onerror.
 import type { JSX } from 'preact';
 import type { TCaptcha } from '../dist/index.js';
 import type { TCaptchaAttributes, TCaptchaEventProps } from './attributes.js';

@@ -3,13 +3,14 @@
 // clientType), which the element has for every attribute but one: `allowed-hosts` is a list as a
 // property, so write it `attr:allowed-hosts="a b"`. Events: `on:verified={…}` (the event's own name).
 import type { JSX } from 'solid-js';
-import type { CaptchaErrorEvent, ClosedEvent, ReadyEvent, TCaptcha, VerifiedEvent } from '../dist/index.js';
+import type { CaptchaErrorEvent, ClosedEvent, ExpiredEvent, ReadyEvent, TCaptcha, VerifiedEvent } from '../dist/index.js';
 import type { TCaptchaAttributes } from './attributes.js';
 
 export interface TCaptchaSolidProps extends Omit<JSX.HTMLAttributes<TCaptcha>, keyof TCaptchaAttributes>, Omit<TCaptchaAttributes, 'allowed-hosts'> {
   'attr:allowed-hosts'?: string;
   'on:verified'?: (event: VerifiedEvent) => void;
   'on:closed'?: (event: ClosedEvent) => void;
+  'on:expired'?: (event: ExpiredEvent) => void;
   'on:ready'?: (event: ReadyEvent) => void;
   'on:error'?: (event: CaptchaErrorEvent) => void;
 }

@@ -3,7 +3,7 @@
 // Vue matches a template's `client-type` to a prop named `clientType`, so the props are declared in
 // camelCase: then vue-tsc checks `client-type="tablet"` or `:load-timeout="'x'"` as mistakes.
 import type { DefineComponent } from 'vue';
-import type { CaptchaErrorEvent, ClosedEvent, ReadyEvent, TCaptcha, VerifiedEvent } from '../dist/index.js';
+import type { CaptchaErrorEvent, ClosedEvent, ExpiredEvent, ReadyEvent, TCaptcha, VerifiedEvent } from '../dist/index.js';
 
 export interface TCaptchaVueProps {
   src?: string;
@@ -24,6 +24,7 @@ export interface TCaptchaVueProps {
   nonce?: string;
   onVerified?: (event: VerifiedEvent) => void;
   onClosed?: (event: ClosedEvent) => void;
+  onExpired?: (event: ExpiredEvent) => void;
   onReady?: (event: ReadyEvent) => void;
   onError?: (event: CaptchaErrorEvent) => void;
 }

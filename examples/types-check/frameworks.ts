@@ -28,3 +28,12 @@ export const angularEvent = (event: HTMLElementEventMap['verified']): VerifiedEv
 export const angularWrong = (event: HTMLElementEventMap['verified']): number => event.ticket;
 // @ts-expect-error closed carries no ticket to pass (it is the empty string type, not a number)
 document.addEventListener('closed', (event) => event.ticket.toFixed());
+
+// The ticket's life: execute() resolves with what verified carries; expired is in the event maps.
+export const executed: Promise<string> | undefined = element?.execute({ timeout: 5000 }).then((result) => result.ticket + result.randstr);
+document.addEventListener('expired', (event) => event.type.length);
+export const svelteExpiry: svelteHTML.IntrinsicElements['t-captcha'] = { 'ticket-lifetime': 60_000, 'refresh-expired': 'manual', onexpired: (event) => event.type };
+// @ts-expect-error refresh-expired accepts only auto, manual or never
+export const wrongExpiry: svelteHTML.IntrinsicElements['t-captcha'] = { 'refresh-expired': 'sometimes' };
+// @ts-expect-error execute() takes a timeout in milliseconds, not a string
+element?.execute({ timeout: '5s' });
