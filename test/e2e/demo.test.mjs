@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launchChromium } from '../../scripts/chromium.mjs';
 import { startDemo } from '../../demo/server.mjs';
+import { solveWithKeyboard } from './puzzle.mjs';
 
 describe('the demo, end to end', () => {
   let demo;
@@ -188,12 +189,7 @@ describe('the demo, end to end', () => {
     assert.deepEqual([box.width, box.height], [390, 844], 'full screen');
     const challenge = page.frameLocator('iframe.tcaptcha-emulator-challenge');
     assert.equal(await challenge.locator('.tcaptcha-header').count(), 1, 'showHeader honoured');
-    const gapX = Number(await challenge.locator('canvas.tcaptcha-background').getAttribute('data-gap-x'));
-    const handle = challenge.locator('.tcaptcha-handle');
-    await handle.focus();
-    for (let i = 0; i < Math.floor(gapX / 10); i++) await handle.press('Shift+ArrowRight');
-    for (let i = 0; i < Math.floor((gapX % 10) / 2); i++) await handle.press('ArrowRight');
-    await handle.press('Enter');
+    await solveWithKeyboard(page);
     // Verified → the page submits by itself.
     await waitForMessage(page, /Welcome/);
     assert.deepEqual(problems, []);
