@@ -70,10 +70,13 @@ export function checkScriptSrc(src: string, elementHosts: readonly string[]): st
     url = new URL('x:');
   }
   const refuse = (why: string) => new CaptchaError('invalid-src', `src="${src}" ${why}`);
-  // A relative or scheme-less src would name the page's own origin: say what src must be instead.
-  if (!/^https?:$/.test(url.protocol) || !/^([a-z][\w+.-]*:|\/\/)/i.test(src)) throw refuse('is not an https:// script URL (the one your server got from Tencent).');
+  if (!/^https?:$/.test(url.protocol)) throw refuse('is not an https:// script URL (the one your server got from Tencent).');
   // https from Tencent's hosts; others (and http on loopback) only once the page's code allowed them.
-  if (!matches(url, pageHosts)) throw refuse(`is not on an allowed host: call customElements.get('t-captcha').allowScriptHosts('${url.host}') in the page's code (README, Security).`);
+  if (!matches(url, pageHosts)) {
+    const allow = `allow it in the page's code: customElements.get('t-captcha').allowScriptHosts('${url.host}') (README, Security).`;
+    // A relative src names the page's own origin, rarely what was meant.
+    throw refuse(/^([a-z][\w+.-]*:|\/\/)/i.test(src) ? `is not on an allowed host: ${allow}` : `is relative, so it names ${url.origin}: give the https:// URL your server got from Tencent, or, to serve the script from there, ${allow}`);
+  }
   if (elementHosts.length > 0 && !matches(url, elementHosts)) throw refuse(`is not in allowed-hosts (${elementHosts})`);
   return url.href;
 }

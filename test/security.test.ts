@@ -54,15 +54,23 @@ describe('script hosts: Tencent\'s, or what the page\'s code allowed', () => {
     expect(event.message).to.contain('not in allowed-hosts');
   });
 
-  it('setup messages give the right advice: a relative src, a javascript: URL, a host to allow (the way a CDN page can)', async () => {
+  it('setup messages give the right advice: a javascript: or data: URL, a relative src, a host to allow (the way a CDN page can)', async () => {
     const advice = async (src: string) => (await errorOf(await fixture<TCaptcha>(html`<t-captcha src=${src}></t-captcha>`))).message;
-    for (const src of ['hello world', '/TCapIframeApi.js', 'javascript:alert(1)', 'data:text/javascript,1']) {
+    for (const src of ['javascript:alert(1)', 'data:text/javascript,1']) {
       const message = await advice(src);
       expect(message, src).to.contain(`src="${src}" is not an https:// script URL`);
-      expect(message, `${src}: no advice to allow the page's own origin or an empty host`).to.not.contain('allowScriptHosts');
+      expect(message, `${src}: no advice to allow an empty host`).to.not.contain('allowScriptHosts');
     }
-    const message = await advice(unallowedUrl());
-    expect(message).to.contain(`customElements.get('t-captcha').allowScriptHosts('127.0.0.2:${location.port}')`);
+    expect(await advice(unallowedUrl())).to.contain(`is not on an allowed host: allow it in the page's code: customElements.get('t-captcha').allowScriptHosts('127.0.0.2:${location.port}')`);
+    // A relative src on a page whose own origin is no script host: said so, with the https:// URL it needs first.
+    const base = Object.assign(document.createElement('base'), { href: `http://127.0.0.2:${location.port}/shop/` });
+    document.head.prepend(base);
+    try {
+      const message = await advice('hello world');
+      expect(message).to.contain(`src="hello world" is relative, so it names http://127.0.0.2:${location.port}: give the https:// URL your server got from Tencent`);
+    } finally {
+      base.remove();
+    }
   });
 
   it('plain http only for a loopback host allowed by name', async () => {
