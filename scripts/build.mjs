@@ -82,7 +82,8 @@ await Promise.all([
     target: 'es2022',
     plugins: [development(true)],
   }),
-  build({ entryPoints: list('src/i18n'), outdir: 'dist/cdn/i18n', format: 'esm', target: 'es2022', minify: true, charset: 'utf8' }),
+  // The languages and their index (translation.ts holds only a type).
+  build({ entryPoints: list('src/i18n').filter((file) => !file.endsWith('translation.ts')), outdir: 'dist/cdn/i18n', format: 'esm', target: 'es2022', minify: true, charset: 'utf8' }),
   // The adapters import from the element only types and pure helpers (it lends them the rest), so each bundles alone.
   // So do prepare's check (prepare.js) and execute()'s calls (controllers/execution.js), which only
   // pages that set `prepare` or call execute() load.

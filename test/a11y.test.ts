@@ -33,9 +33,8 @@ describe('<t-captcha> accessibility and languages', () => {
       const el = await fixture<TCaptcha>(html`<t-captcha src=${vendorUrl('legacy.js', { delay: 100 })}></t-captcha>`);
       await drive(el);
       await waitUntil(() => el.state === state, `state ${state}`);
-      // The shadow tree renders a microtask after the state changes.
-      await el.updateComplete;
-      expect(status(el).textContent).to.equal(text);
+      // The shadow tree renders a microtask after the state changes (the first message, a task after the region).
+      await waitUntil(() => status(el).textContent === text, `announces ${text}`);
       await expect(el).to.be.accessible();
     });
   }
@@ -46,6 +45,22 @@ describe('<t-captcha> accessibility and languages', () => {
     await el.updateComplete;
     expect(status(el).textContent).to.equal('The captcha could not be shown.');
     await expect(el).to.be.accessible();
+  });
+
+  it('an error before any load is announced: the region is there, empty, before the message comes into it', async () => {
+    const el = document.createElement('t-captcha');
+    el.src = 'https://attacker.example/x.js';
+    document.body.append(el);
+    try {
+      await el.updateComplete;
+      expect(el.state).to.equal('error');
+      const region = status(el);
+      expect(region.textContent, 'empty in the first render').to.equal('');
+      await waitUntil(() => region.textContent === 'The captcha could not be shown.', 'the message comes into the same region');
+      expect(status(el) === region, 'the same region node').to.equal(true);
+    } finally {
+      el.remove();
+    }
   });
 
   it('says nothing while idle or waiting, and passes axe', async () => {

@@ -6,15 +6,24 @@ const ANNOUNCED = ['loading', 'ready', 'verified', 'closed', 'expired', 'error']
 
 /**
  * The visually hidden role=status region that tells screen readers the element's state, in its
- * language. It is there, empty, from the first render, so that every message (an error before any
- * load among them) comes into a region screen readers already watch.
+ * language. It is there from the first render, and a message the first render already has (an
+ * error before any load, the first "loading") comes a task later, into a region screen readers
+ * already watch: text in a region that arrives with it is not announced.
  */
 export class AnnouncerController {
+  #rendered = false;
+
   constructor(private readonly host: ReactiveControllerHost & HTMLElement & { state: string; userLanguage?: string }) {}
 
   /** The region, for the host's template. */
   region() {
     const { host } = this;
-    return html`<span part="status" role="status">${ANNOUNCED.includes(host.state) ? message(host, host.state as MessageKey, () => host.requestUpdate()) : ''}</span>`;
+    let text = ANNOUNCED.includes(host.state) ? message(host, host.state as MessageKey, () => host.requestUpdate()) : '';
+    if (!this.#rendered) {
+      this.#rendered = true;
+      if (text) setTimeout(() => host.requestUpdate());
+      text = '';
+    }
+    return html`<span part="status" role="status">${text}</span>`;
   }
 }
