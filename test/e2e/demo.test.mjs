@@ -201,11 +201,11 @@ describe('the demo, end to end', () => {
     const trigger = page.frameLocator('iframe.tcaptcha-emulator-trigger');
     const fits = await trigger.locator('.tcaptcha-label').evaluate((label) => label.scrollWidth <= label.clientWidth);
     assert.equal(fits, true, 'the whole label is visible in the 230 px box');
+    await page.evaluate(() => document.querySelector('t-captcha').addEventListener('closed', () => (window.__closed = true), { once: true }));
     await trigger.locator('button').click();
     await page.locator('.tcaptcha-emulator-backdrop').waitFor();
-    const closed = page.evaluate(() => new Promise((resolve) => document.querySelector('t-captcha').addEventListener('closed', () => resolve(true), { once: true })));
     await page.mouse.click(5, 5);
-    assert.equal(await closed, true, 'a click outside is a close');
+    await page.waitForFunction(() => window.__closed === true, null, { timeout: 10_000 });
     assert.equal(await page.locator('.tcaptcha-emulator-backdrop').count(), 0);
     assert.equal(await page.locator('iframe.tcaptcha-emulator-challenge').count(), 0);
     await solveByDragging(page);
@@ -216,14 +216,14 @@ describe('the demo, end to end', () => {
 
   test('current API: after 5 wrong answers the puzzle says "too many attempts", and the element reports 1013', async () => {
     const { page, problems } = await open('/current');
-    const error = page.evaluate(() => new Promise((resolve) => document.querySelector('t-captcha').addEventListener('error', (e) => resolve([e.code, e.vendorCode, e.retryable]), { once: true })));
+    await page.evaluate(() => document.querySelector('t-captcha').addEventListener('error', (e) => (window.__error = [e.code, e.vendorCode, e.retryable]), { once: true }));
     await page.evaluate(() => document.querySelector('t-captcha').show());
     const challenge = page.frameLocator('iframe.tcaptcha-emulator-challenge');
     for (let miss = 0; miss < 5; miss++) {
       await dragPuzzle(page, { miss: -60 });
       await challenge.locator('.tcaptcha-status', { hasText: miss < 4 ? 'Try again' : 'Too many attempts' }).waitFor();
     }
-    assert.deepEqual(await error, ['vendor-error', 1013, true]);
+    assert.deepEqual(await (await page.waitForFunction(() => window.__error, null, { timeout: 10_000 })).jsonValue(), ['vendor-error', 1013, true]);
     assert.equal(await page.locator('iframe.tcaptcha-emulator-challenge').count(), 0, 'the puzzle is gone');
     assert.deepEqual(problems, []);
     await page.close();
