@@ -6,7 +6,10 @@ import type { JSX } from 'solid-js';
 import type { CaptchaErrorEvent, ClosedEvent, ExpiredEvent, ReadyEvent, TCaptcha, VerifiedEvent } from '../dist/index.js';
 import type { TCaptchaAttributes } from './attributes.js';
 
-export interface TCaptchaSolidProps extends Omit<JSX.HTMLAttributes<TCaptcha>, keyof TCaptchaAttributes>, Omit<TCaptchaAttributes, 'allowed-hosts'> {
+// Solid types `on:error` (and onError) for the native ErrorEvent; this element's error event is a CaptchaErrorEvent.
+export interface TCaptchaSolidProps
+  extends Omit<JSX.HTMLAttributes<TCaptcha>, keyof TCaptchaAttributes | 'on:error' | 'onError' | 'onerror'>,
+    Omit<TCaptchaAttributes, 'allowed-hosts'> {
   'attr:allowed-hosts'?: string;
   'on:verified'?: (event: VerifiedEvent) => void;
   'on:closed'?: (event: ClosedEvent) => void;
