@@ -1,7 +1,8 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
-import { CHROMIUM_ARGS, findBrowser, missingBrowserMessage } from './scripts/browsers.mjs';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
+import { CHROMIUM_ARGS, findBrowser, findWebKitBrowser, missingBrowserMessage } from './scripts/browsers.mjs';
 import { vendorRoutes } from './test/server/vendor-routes.mjs';
 
 const chromium = findBrowser('chromium');
@@ -9,6 +10,18 @@ const firefox = findBrowser('firefox');
 if (!chromium || !firefox) {
   throw new Error(missingBrowserMessage([!chromium && 'chromium', !firefox && 'firefox'].filter(Boolean)));
 }
+// WebKit runs through WebKitGTK's WebDriver, which scripts/wtr.mjs (npm test) starts under a virtual
+// display and names here; `npx wtr` alone runs Chromium and Firefox.
+const webkitPort = process.env.WEBKIT_DRIVER_PORT;
+const webkit =
+  webkitPort &&
+  webdriverLauncher({
+    automationProtocol: 'webdriver',
+    hostname: '127.0.0.1',
+    port: Number(webkitPort),
+    logLevel: 'error',
+    capabilities: { 'webkitgtk:browserOptions': { binary: findWebKitBrowser(), args: ['--automation'] } },
+  });
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -21,5 +34,6 @@ export default {
   browsers: [
     chromeLauncher({ launchOptions: { executablePath: chromium, headless: true, args: CHROMIUM_ARGS } }),
     puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: firefox, headless: true } }),
+    ...(webkit ? [webkit] : []),
   ],
 };

@@ -1,4 +1,4 @@
-// `npm test` needs Chromium and Firefox. Where they are missing and this is a Debian/Ubuntu machine
+// `npm test` needs Chromium, Firefox and WebKit (WebKitGTK's WebDriver and MiniBrowser, under Xvfb). Where they are missing and this is a Debian/Ubuntu machine
 // run as root, install Debian's packages; otherwise say exactly what to install.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,7 +11,7 @@ if (missing.length > 0) {
     console.error(missingBrowserMessage(missing));
     process.exit(1);
   }
-  const packages = missing.map((name) => DEBIAN_PACKAGES[name]);
+  const packages = missing.flatMap((name) => DEBIAN_PACKAGES[name]);
   console.log(`Installing ${packages.join(' ')} from Debian's packages for the browser tests…`);
   execFileSync('apt-get', ['update'], { stdio: 'inherit' });
   execFileSync('apt-get', ['install', '-y', ...packages], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
