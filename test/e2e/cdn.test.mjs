@@ -21,8 +21,8 @@ describe('the CDN files', () => {
    * A 320 px wide page with a pc <t-captcha> whose Tencent script cannot load (no network here):
    * returns the element's warnings, its error code and the page's uncaught errors.
    */
-  async function run(cdnFile) {
-    const page = await browser.newPage({ viewport: { width: 320, height: 400 } });
+  async function run(cdnFile, width = 320) {
+    const page = await browser.newPage({ viewport: { width, height: 400 } });
     const warnings = [];
     const problems = [];
     page.on('console', (message) => message.type() === 'warning' && message.text().startsWith('<t-captcha>') && warnings.push(message.text()));
@@ -64,5 +64,8 @@ describe('the CDN files', () => {
     assert.equal(warnings.length, 1);
     assert.match(warnings[0], /pc needs 362px, the viewport has 320px/);
     assert.deepEqual(problems, []);
+    // A 360 px phone, as the README says: the same advice.
+    const phone = await run('t-captcha.dev.js', 360);
+    assert.match(phone.warnings[0] ?? '', /pc needs 362px, the viewport has 360px: use client-type="mobile"/);
   });
 });

@@ -229,6 +229,47 @@ describe('the demo, end to end', () => {
     await page.close();
   });
 
+  test('mobile as a phone runs it (375×667, scale 2, touch, a phone user agent): full screen, solved by a touch drag, no sideways scroll, back closes', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 667 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1',
+    });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`${demo.origin}/mobile`);
+    await page.fill('input[name=username]', 'lin');
+    await page.fill('input[name=password]', 'secret');
+    await page.tap('button[type=submit]');
+    const frame = page.locator('iframe.tcaptcha-emulator-challenge');
+    await frame.waitFor();
+    const box = await frame.boundingBox();
+    assert.deepEqual([box.width, box.height], [375, 667], 'full screen');
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true, 'no sideways scroll');
+    // The header's back button closes it: closed.
+    await page.evaluate(() => document.querySelector('t-captcha').addEventListener('closed', () => (window.__closed = true), { once: true }));
+    await page.frameLocator('iframe.tcaptcha-emulator-challenge').locator('.tcaptcha-back').tap();
+    await page.waitForFunction(() => window.__closed === true, null, { timeout: 10_000 });
+    // Log in opens it again; a finger drags the piece onto the gap.
+    await page.tap('button[type=submit]');
+    await frame.waitFor();
+    const challenge = page.frameLocator('iframe.tcaptcha-emulator-challenge');
+    const gapX = Number(await challenge.locator('canvas.tcaptcha-background').getAttribute('data-gap-x'));
+    const handle = await challenge.locator('.tcaptcha-handle').boundingBox();
+    const touch = await context.newCDPSession(page);
+    const at = (x) => [{ x: handle.x + handle.width / 2 + x, y: handle.y + handle.height / 2 }];
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
+    for (let step = 1; step <= 10; step++) await touch.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at((gapX * step) / 10) });
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await waitForMessage(page, /Welcome/);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true, 'still no sideways scroll');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test("mobile: the header's back button, title and help sit on one line", async () => {
     const { page } = await open('/mobile');
     await page.setViewportSize({ width: 375, height: 667 });
