@@ -203,6 +203,8 @@ export class TCaptcha extends LitElement {
   #watchdog: ReturnType<typeof setTimeout> | undefined;
   /** When the held ticket expires. */
   #expiry: ReturnType<typeof setTimeout> | undefined;
+  /** The result `execute()` answers with while the ticket is good. */
+  #lastPass: CaptchaResult | undefined;
   /** The reason the next start gives `prepare`. */
   #reason: PrepareReason = 'start';
   /** What `prepare` put into `src` / `aidEncrypted` itself: setting them starts nothing anew. */
@@ -276,9 +278,6 @@ export class TCaptcha extends LitElement {
     call.catch(() => {});
     return call;
   }
-
-  /** The result `execute()` answers with while the ticket is good. */
-  #lastPass: CaptchaResult | undefined;
 
   /** Current API, popup: open the captcha (call it from the user's click); while the script still loads, it opens once ready. */
   show(): void {
