@@ -119,6 +119,13 @@ export class CaptchaError extends Error {
   }
 }
 
+/** For a module of t-captcha's own loaded on demand that did not arrive (its file is missing next to the element's, or the network failed): throws `script-load-failed`. */
+export const missingModule =
+  (name: string) =>
+  (error: unknown): never => {
+    throw new CaptchaError('script-load-failed', `Could not load t-captcha's own ${name} (next to the element's file): ${(error as Error)?.message ?? error}`);
+  };
+
 /** The ticket the element held expired (`ticket-lifetime` after the pass): the form value is cleared. */
 export class ExpiredEvent extends Event {
   constructor() {

@@ -4,7 +4,7 @@ import { AnnouncerController } from './controllers/announcer.js';
 import type { CaptchaResult, ExecuteOptions, ExecutionController } from './controllers/execution.js';
 import { FormController } from './controllers/form.js';
 import { OwnershipController } from './controllers/ownership.js';
-import { CaptchaErrorEvent, CaptchaError, ExpiredEvent, ReadyEvent, VerifiedEvent, type ClosedEvent, type CaptchaTicket } from './events.js';
+import { CaptchaErrorEvent, CaptchaError, ExpiredEvent, ReadyEvent, VerifiedEvent, missingModule, type ClosedEvent, type CaptchaTicket } from './events.js';
 import {
   CLIENT_TYPES,
   CSP_ADVICE,
@@ -20,7 +20,7 @@ import {
 import { DEV } from './development.js';
 import { allowScriptHosts, checkScriptSrc } from './hosts.js';
 import { isRightToLeft, languageOf, message, type MessageKey } from './messages.js';
-import { legacyOnDemand, missing, tencentOnDemand } from './vendors/on-demand.js';
+import { legacyOnDemand, tencentOnDemand } from './vendors/on-demand.js';
 import type { TencentSettings } from './vendors/tencent.js';
 import type { Prepare, PreparedInputs, PrepareReason } from './prepare.js';
 import { styles } from './styles.js';
@@ -274,7 +274,7 @@ export class TCaptcha extends LitElement {
     const call = import('./controllers/execution.js').then(({ ExecutionController }) => {
       const result = this.#lastResult;
       return (this.#execution ??= new ExecutionController(CaptchaError)).wait(options, seen === this.#results ? undefined : result);
-    }, missing('controllers/execution.js'));
+    }, missingModule('controllers/execution.js'));
     call.catch(() => {});
     return call;
   }
@@ -499,7 +499,7 @@ export class TCaptcha extends LitElement {
   /** Puts `prepare`'s fresh inputs into the properties, where the page can read them; setting them starts nothing anew. */
   async #prepare(reason: PrepareReason): Promise<void> {
     // Only pages that set `prepare` load its checks.
-    const { prepareInputs } = await import('./prepare.js').catch(missing('prepare.js'));
+    const { prepareInputs } = await import('./prepare.js').catch(missingModule('prepare.js'));
     const inputs = (this.#prepared = await prepareInputs(this.prepare!, reason, CaptchaError));
     if (inputs.src !== undefined) this.src = inputs.src;
     if (inputs.aidEncrypted !== undefined) this.aidEncrypted = inputs.aidEncrypted;

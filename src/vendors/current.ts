@@ -8,7 +8,6 @@ import type { TencentFamily } from './families.js';
  * form without `type: 'embed'` binds a click handler on that element instead, so a popup never takes it.)
  */
 export const currentFamily: TencentFamily = {
-  name: '1.0/2.0',
   usesBox: (type) => type === 'embed',
   create: (TencentCaptcha, container, appId, callback, options) =>
     options.type === 'embed' ? new TencentCaptcha(container, appId, callback, options) : new TencentCaptcha(appId, callback, options),

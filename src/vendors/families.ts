@@ -13,7 +13,6 @@ export type TencentOptions = Record<string, unknown> & { type: 'popup' | 'embed'
 
 /** How one family of Tencent's scripts is driven (current.ts: 1.0 and 2.0; global.ts: 3.0). */
 export interface TencentFamily {
-  readonly name: string;
   /** Whether its captcha of this type lives in the element's box. */
   usesBox(type: 'popup' | 'embed'): boolean;
   /** It draws a checkbox in the box (3.0): the box is reserved at the checkbox's size. */

@@ -7,7 +7,6 @@ import type { TencentFamily } from './families.js';
  * element always gives it a box, reserved at the checkbox's size, and refreshes it with `reload()`.
  */
 export const globalFamily: TencentFamily = {
-  name: '3.0',
   usesBox: () => true,
   checkbox: true,
   create: (TencentCaptcha, container, appId, callback, options) => new TencentCaptcha(container, appId, callback, options),

@@ -1,7 +1,6 @@
-import type { CaptchaError, ClosedEvent, VerifiedEvent } from '../events.js';
 import { loadScript } from '../loader.js';
 import { destroyQuietly, field, toTicket, watchForFrame } from './helpers.js';
-import type { Kit, Vendor } from './vendor.js';
+import type { Kit, Vendor, VendorOutcome } from './vendor.js';
 
 // Loaded on demand, only by pages with a legacy script URL; like tencent.ts, it imports from the
 // element only types and helpers.ts, and uses what the element lends it (`Kit`).
@@ -37,7 +36,7 @@ let stopLateWatch: (() => void) | undefined;
 export function legacyVendor(kit: Kit, src: string, mobile: boolean, showHeader: boolean): Vendor {
   const { ClosedEvent, VerifiedEvent, CaptchaError, callVendor } = kit;
   /** The document compares `ret == 0` loosely; a pass must also carry a usable ticket. */
-  function toOutcome(result: unknown): VerifiedEvent | ClosedEvent | CaptchaError {
+  function toOutcome(result: unknown): VendorOutcome {
     if (![0, '0'].includes(field(result, 'ret') as number)) return new ClosedEvent();
     const { ticket, randstr } = toTicket(result);
     return ticket ? new VerifiedEvent(ticket, randstr) : new CaptchaError('vendor-error', 'A pass without a ticket');

@@ -1,14 +1,7 @@
-import { CaptchaError } from '../events.js';
+import { missingModule } from '../events.js';
 import { namesGlobalScript } from './global.js';
 import type { TencentSettings } from './tencent.js';
 import { kit, type Vendor } from './vendor.js';
-
-/** A module of t-captcha's own that did not arrive (its file is missing next to the element's, or the network failed): `script-load-failed`. */
-export const missing =
-  (name: string) =>
-  (error: unknown): never => {
-    throw new CaptchaError('script-load-failed', `Could not load t-captcha's own ${name} (next to the element's file): ${(error as Error)?.message ?? error}`);
-  };
 
 /** What an adapter promises before it has arrived: its box (so that it is reserved from the start) and its start. */
 type Promised = Pick<Vendor, 'usesBox' | 'checkbox' | 'onDemand' | 'startCall'>;
@@ -30,7 +23,7 @@ function onDemand(name: string, adapter: () => Promise<Vendor>, promised: Promis
     onDemand: promised.onDemand,
     startCall: promised.startCall,
     async load(options) {
-      real = await adapter().catch(missing(name));
+      real = await adapter().catch(missingModule(name));
       await real.load(options);
     },
     start: (container, report, visible) => real!.start(container, report, visible),

@@ -42,11 +42,10 @@ export interface Vendor {
 }
 
 /**
- * What the element lends the adapters it loads on demand (legacy.ts, tencent.ts): they import from the
+ * What the element lends the adapters it loads on demand (legacy.ts, tencent.ts). They import from the
  * element only types and pure modules (helpers.ts, loader.ts, config.ts), so that each ships as a file
- * of its own, and the
- * failures and events they make are the element's own classes, and the scripts they load go through
- * the page's one Trusted Types policy.
+ * of its own; with this, the failures and events they make are the element's own classes, and the
+ * scripts they load go through the page's one Trusted Types policy.
  */
 export interface Kit {
   CaptchaError: typeof CaptchaError;
