@@ -24,11 +24,31 @@ export interface EmulatorOptions {
   now?: () => number;
 }
 
+/**
+ * A Tencent outage, for testing what a site does in one. It applies to the verification calls only
+ * (`CaptchaCheck`, `DescribeCaptchaResult` and the rest of the API); scripts and puzzles keep working.
+ */
+export type EmulatorFault =
+  /** Every answer this much later (ms). */
+  | { kind: 'slow'; delayMs: number }
+  /** No answer at all: the request stays open until the client gives up. */
+  | { kind: 'hang' }
+  /** The connection is cut before any answer. */
+  | { kind: 'reset' }
+  /** An HTTP error status (e.g. 502 from a gateway) with a small HTML body. */
+  | { kind: 'status'; status: number }
+  /** The API's own internal error: legacy code 6000, current `Error.Code` `InternalError`. */
+  | { kind: 'internal-error' }
+  /** DescribeCaptchaResult answers `CaptchaCode` 26 (busy); the legacy API answers 6000. */
+  | { kind: 'busy' };
+
 export interface Emulator {
   /** e.g. `http://127.0.0.1:41234` */
   origin: string;
   /** The API endpoint to give `createCaptchaClient({ endpoint })`. */
   endpoint: string;
+  /** Starts an outage of the verification API; `undefined` ends it. */
+  simulate(fault: EmulatorFault | undefined): void;
   close(): Promise<void>;
 }
 
@@ -364,6 +384,36 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     return { ret: 0, ticket, randstr, next: { token: nextToken, gapX: next.gapX, gapY: next.gapY } };
   }
 
+  let fault: EmulatorFault | undefined;
+  const hanging = new Set<ServerResponse>();
+
+  /** Plays the outage; true when the answer is given (or never will be). */
+  async function misbehave(current: EmulatorFault, request: IncomingMessage, response: ServerResponse, json: (status: number, value: unknown) => void): Promise<boolean> {
+    const legacy = request.method === 'GET';
+    switch (current.kind) {
+      case 'slow':
+        await new Promise((resolve) => setTimeout(resolve, current.delayMs));
+        return false;
+      case 'hang':
+        hanging.add(response);
+        response.on('close', () => hanging.delete(response));
+        return true;
+      case 'reset':
+        request.socket.destroy();
+        return true;
+      case 'status':
+        response.writeHead(current.status, { 'Content-Type': 'text/html' }).end(`<html><body><h1>${current.status}</h1></body></html>`);
+        return true;
+      case 'internal-error':
+      case 'busy': {
+        if (legacy) json(200, { code: 6000, codeDesc: 'InternalError', message: 'internal error (simulated outage)' });
+        else if (current.kind === 'busy') json(200, { Response: { CaptchaCode: 26, CaptchaMsg: 'system busy (simulated outage)', RequestId: randomBytes(8).toString('hex') } });
+        else json(200, { Response: { Error: { Code: 'InternalError', Message: 'internal error (simulated outage)' }, RequestId: randomBytes(8).toString('hex') } });
+        return true;
+      }
+    }
+  }
+
   async function route(request: IncomingMessage, response: ServerResponse, json: (status: number, value: unknown) => void): Promise<void> {
     let url: URL;
     try {
@@ -371,6 +421,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     } catch {
       throw new BadRequest(400, 'the request target is not a URL path');
     }
+    const apiCall = (request.method === 'GET' && url.pathname === API_PATH) || (request.method === 'POST' && url.pathname === '/' && request.headers['x-tc-action']);
+    if (apiCall && fault && (await misbehave(fault, request, response, json))) return;
     if (request.method === 'GET' && url.pathname === API_PATH) return json(200, api(request, url));
     if (request.method === 'GET' && url.pathname === SCRIPT_PATH) return script(url, response);
     const family = Object.entries(CURRENT_SCRIPT_PATHS).find(([, path]) => path === url.pathname)?.[0] as keyof typeof CURRENT_SCRIPT_PATHS | undefined;
@@ -414,6 +466,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   return {
     origin,
     endpoint: `${origin}${API_PATH}`,
+    simulate(next) {
+      fault = next;
+      if (!next) for (const response of hanging) response.destroy();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,6 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { CaptchaApiError, CaptchaNetworkError } from './errors.js';
 import { signRequest, type Params, type SignatureMethod } from './signature.js';
+import { fetchJson } from './transport.js';
+
+export { MAX_ANSWER_BYTES } from './transport.js';
 
 /** Tencent's legacy captcha API endpoint (vendor contract §4). */
 export const DEFAULT_ENDPOINT = 'https://csec.api.qcloud.com/v2/index.php';
@@ -65,28 +68,6 @@ interface ApiAnswer {
   url?: string;
 }
 
-/** An answer larger than this is no answer of the captcha API. */
-export const MAX_ANSWER_BYTES = 1024 * 1024;
-
-/** Reads at most `limit` bytes of a body; throws past that. The fetch's signal bounds the time. */
-async function readCapped(response: Response, limit: number): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw new RangeError(`answer larger than ${limit} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /** Defaults the legacy API expects (the values Tencent's own samples use). */
 const QUERY_DEFAULTS = { captchaType: 9, disturbLevel: 1, isHttps: 1 };
 
@@ -118,36 +99,11 @@ export function createCaptchaClient(options: CaptchaClientOptions): CaptchaClien
     const signed = signRequest(endpoint, { ...defined, ...common }, secretKey, signatureMethod);
     const url = new URL(endpoint);
     for (const [key, value] of Object.entries(signed)) url.searchParams.set(key, String(value));
-    // One deadline for connecting, the headers and the whole body; redirects are not followed (they
-    // would carry the signed query elsewhere); anything but a 2xx JSON answer of bounded size is a failure.
-    let answer: ApiAnswer;
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
-      if (response.status < 200 || response.status > 299) {
-        await response.body?.cancel().catch(() => undefined);
-        throw new CaptchaNetworkError(action, `${endpoint.host} answered HTTP ${response.status || 'redirect'}`, { status: response.status });
-      }
-      const text = await readCapped(response, MAX_ANSWER_BYTES);
-      try {
-        answer = JSON.parse(text) as ApiAnswer;
-      } catch {
-        throw new CaptchaNetworkError(action, `${endpoint.host} answered HTTP ${response.status} without JSON`, { status: response.status });
-      }
-    } catch (error) {
-      if (error instanceof CaptchaNetworkError) throw error;
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      // The request URL carries the SecretId and signature: it never goes into the error.
-      const reason = timedOut
-        ? `no answer within ${timeoutMs} ms`
-        : error instanceof RangeError
-          ? `${endpoint.host}: ${error.message}`
-          : `could not reach ${endpoint.host}`;
-      throw new CaptchaNetworkError(action, reason, { timedOut });
+    const answer = (await fetchJson(action, url, {}, timeoutMs)) as Partial<ApiAnswer>;
+    if (typeof answer.code !== 'number') {
+      throw new CaptchaNetworkError(action, `${endpoint.host} answered without a code`, { kind: 'malformed' });
     }
-    if (typeof answer?.code !== 'number') {
-      throw new CaptchaNetworkError(action, `${endpoint.host} answered without a code`);
-    }
-    return answer;
+    return answer as ApiAnswer;
   }
 
   const describe = (answer: ApiAnswer) => answer.message || answer.codeDesc || '';

@@ -20,11 +20,21 @@ export class CaptchaNetworkError extends Error {
   readonly timedOut: boolean;
   /** The HTTP status when the API answered with one other than 2xx. */
   readonly status?: number;
-  constructor(action: string, message: string, { timedOut = false, cause, status }: { timedOut?: boolean; cause?: unknown; status?: number } = {}) {
+  /**
+   * What went wrong: no answer in time, no connection, an HTTP status other than 2xx, or an answer
+   * that is not the API's JSON.
+   */
+  readonly kind: 'timeout' | 'network' | 'http' | 'malformed';
+  constructor(
+    action: string,
+    message: string,
+    { timedOut = false, cause, status, kind = timedOut ? 'timeout' : status ? 'http' : 'malformed' }: { timedOut?: boolean; cause?: unknown; status?: number; kind?: CaptchaNetworkError['kind'] } = {},
+  ) {
     super(`${action}: ${message}`, { cause });
     this.name = 'CaptchaNetworkError';
     this.action = action;
     this.timedOut = timedOut;
     this.status = status;
+    this.kind = kind;
   }
 }

@@ -1,4 +1,8 @@
 import { CaptchaApiError, CaptchaNetworkError } from './errors.js';
+import { signTc3 } from './tc3.js';
+import { fetchJson } from './transport.js';
+
+const DEFAULT_TIMEOUT_MS = 5_000;
 
 /** The current API's verification service (vendor contract §5). */
 export const RESULT_ENDPOINT = 'https://captcha.tencentcloudapi.com';
@@ -140,73 +144,87 @@ export function reasonOf(captchaCode: number, ticket: string): CaptchaResultReas
   return (Object.hasOwn(REASONS, captchaCode) && REASONS[captchaCode]) || 'other';
 }
 
-interface SdkModule {
-  CommonClient: new (
-    endpoint: string,
-    version: string,
-    config: {
-      credential: { secretId: string; secretKey: string };
-      region?: string;
-      profile?: { httpProfile?: { endpoint?: string; protocol?: string; reqTimeout?: number } };
-    },
-  ) => { request(action: string, params: Record<string, unknown>): Promise<Record<string, unknown>> };
-}
+/** How long a fallback ticket stays acceptable after it was made, by default (seconds). */
+export const FALLBACK_MAX_AGE_SECONDS = 300;
+/** The browser's clock may be this far ahead of the server's (seconds). */
+const CLOCK_SKEW_SECONDS = 60;
 
-async function loadSdk(): Promise<SdkModule> {
-  try {
-    return (await import('tencentcloud-sdk-nodejs-common')) as unknown as SdkModule;
-  } catch {
-    throw new Error('verifyCaptchaResult needs the optional peer dependency tencentcloud-sdk-nodejs-common: npm install tencentcloud-sdk-nodejs-common');
-  }
+/**
+ * The local decision on a disaster-recovery ticket: fresh, for this app, with an `@` randstr, and
+ * accepted by `acceptFallback`. `replayableForSeconds` is how long the same ticket would pass again:
+ * what a replay store must remember it for.
+ */
+export function decideFallback(
+  fallback: FallbackTicket,
+  request: Pick<CaptchaResultRequest, 'captchaAppId' | 'randstr' | 'acceptFallback' | 'fallbackMaxAgeSeconds'>,
+  now = Date.now(),
+): CaptchaResult & { replayableForSeconds: number } {
+  const maxAge = request.fallbackMaxAgeSeconds ?? FALLBACK_MAX_AGE_SECONDS;
+  const ageSeconds = (now - fallback.issuedAt.getTime()) / 1000;
+  const fresh = ageSeconds <= maxAge && ageSeconds >= -CLOCK_SKEW_SECONDS;
+  const sameApp = fallback.appId === String(request.captchaAppId);
+  const randstrOk = typeof request.randstr === 'string' && /^@[\w-]{1,64}$/.test(request.randstr);
+  const { acceptFallback = false } = request;
+  // Only a literal `true` accepts: "yes" or 1 from a careless rule is a refusal.
+  const accepted = fresh && sameApp && randstrOk && (typeof acceptFallback === 'function' ? acceptFallback({ ...fallback }) : acceptFallback) === true;
+  const why = !sameApp ? 'for another app' : !fresh ? 'too old' : !randstrOk ? 'without an @ randstr' : accepted ? 'accepted' : 'not accepted (acceptFallback)';
+  return {
+    passed: accepted,
+    reason: accepted ? 'fallback-accepted' : 'fallback-refused',
+    captchaCode: 0,
+    message: `disaster-recovery ticket ${why}`,
+    fallback,
+    replayableForSeconds: Math.max(1, Math.ceil(maxAge - ageSeconds)),
+  };
 }
 
 /**
- * `DescribeCaptchaResult` for tickets of the current `TencentCaptcha` API, through Tencent's official
- * SDK client (TC3-HMAC-SHA256). Disaster-recovery tickets are recognised and decided locally.
+ * `DescribeCaptchaResult` for tickets of the current `TencentCaptcha` API: Tencent Cloud API 3.0,
+ * signed with TC3-HMAC-SHA256 as Tencent's SDKs sign it, sent with the same bounds as the legacy
+ * calls (one deadline, no redirects, a 2xx JSON answer of bounded size, or a `CaptchaNetworkError`).
+ * An `Error` in the answer is a `CaptchaApiError` with Tencent's code. Disaster-recovery tickets are
+ * recognised and decided locally (never sent to Tencent).
  */
 export async function verifyCaptchaResult(request: CaptchaResultRequest): Promise<CaptchaResult> {
   const fallback = parseFallbackTicket(request.ticket);
   if (fallback) {
-    const ageSeconds = (Date.now() - fallback.issuedAt.getTime()) / 1000;
-    // A small clock skew between the browser and the server, no more.
-    const fresh = ageSeconds <= (request.fallbackMaxAgeSeconds ?? 300) && ageSeconds >= -60;
-    const sameApp = fallback.appId === String(request.captchaAppId);
-    const randstrOk = typeof request.randstr === 'string' && /^@[\w-]{1,64}$/.test(request.randstr);
-    const { acceptFallback = false } = request;
-    // Only a literal `true` accepts: "yes" or 1 from a careless rule is a refusal.
-    const accepted = (typeof acceptFallback === 'function' ? acceptFallback({ ...fallback }) : acceptFallback) === true;
-    const passed = fresh && sameApp && randstrOk && accepted;
-    const why = !sameApp ? 'for another app' : !fresh ? 'too old' : !randstrOk ? 'without an @ randstr' : accepted ? 'accepted' : 'not accepted (acceptFallback)';
-    return { passed, reason: passed ? 'fallback-accepted' : 'fallback-refused', captchaCode: 0, message: `disaster-recovery ticket ${why}`, fallback };
+    const { replayableForSeconds: _, ...decision } = decideFallback(fallback, request);
+    return decision;
   }
-  const { CommonClient } = await loadSdk();
-  const endpoint = new URL(request.endpoint ?? RESULT_ENDPOINT);
-  const client = new CommonClient(endpoint.host, API_VERSION, {
-    credential: { secretId: request.secretId, secretKey: request.secretKey },
-    region: request.region ?? '',
-    profile: {
-      httpProfile: {
-        endpoint: endpoint.host,
-        protocol: `${endpoint.protocol}//`,
-        reqTimeout: Math.max(1, Math.ceil((request.timeoutMs ?? 5000) / 1000)),
-      },
-    },
+  const { secretId, secretKey } = request;
+  if (typeof secretId !== 'string' || !secretId || typeof secretKey !== 'string' || !secretKey) {
+    throw new TypeError('verifyCaptchaResult needs the API keys secretId and secretKey (non-empty strings).');
+  }
+  const url = new URL(request.endpoint ?? RESULT_ENDPOINT);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`verifyCaptchaResult: endpoint must be an http(s) URL, not ${url.protocol}`);
+  url.pathname = '/';
+  url.search = '';
+  const payload = JSON.stringify({
+    CaptchaType: request.captchaType ?? 9,
+    Ticket: String(request.ticket),
+    UserIp: String(request.userIp),
+    Randstr: String(request.randstr),
+    CaptchaAppId: Number(request.captchaAppId),
+    AppSecretKey: request.appSecretKey,
   });
-  let answer: Record<string, unknown>;
-  try {
-    answer = await client.request('DescribeCaptchaResult', {
-      CaptchaType: request.captchaType ?? 9,
-      Ticket: request.ticket,
-      UserIp: request.userIp,
-      Randstr: request.randstr,
-      CaptchaAppId: Number(request.captchaAppId),
-      AppSecretKey: request.appSecretKey,
-    });
-  } catch (error) {
-    const { code, message = '' } = error as { code?: string; message?: string };
-    if (code) throw new CaptchaApiError('DescribeCaptchaResult', code, message);
-    const timedOut = /timeout|abort/i.test(message);
-    throw new CaptchaNetworkError('DescribeCaptchaResult', timedOut ? 'no answer in time' : `could not reach ${endpoint.host}`, { timedOut });
+  const timestamp = Math.floor(Date.now() / 1000);
+  const contentType = 'application/json; charset=utf-8';
+  const headers: Record<string, string> = {
+    'Content-Type': contentType,
+    'X-TC-Action': 'DescribeCaptchaResult',
+    'X-TC-Version': API_VERSION,
+    'X-TC-Timestamp': String(timestamp),
+    Authorization: signTc3({ secretId, secretKey, url, payload, timestamp, contentType }),
+  };
+  if (request.region) headers['X-TC-Region'] = request.region;
+  const envelope = await fetchJson('DescribeCaptchaResult', url, { method: 'POST', headers, body: payload }, request.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const answer = envelope.Response as Record<string, unknown> | undefined;
+  if (typeof answer !== 'object' || answer === null) {
+    throw new CaptchaNetworkError('DescribeCaptchaResult', `${url.host} answered without a Response`, { kind: 'malformed' });
+  }
+  if (answer.Error !== undefined) {
+    const { Code, Message } = (answer.Error ?? {}) as { Code?: unknown; Message?: unknown };
+    throw new CaptchaApiError('DescribeCaptchaResult', String(Code ?? 'UnknownError'), String(Message ?? ''));
   }
   // Only the number 1 is a pass: "1", true or [1] are not what Tencent sends.
   const captchaCode = typeof answer?.CaptchaCode === 'number' ? answer.CaptchaCode : Number.NaN;
