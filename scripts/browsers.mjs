@@ -6,6 +6,8 @@ const CANDIDATES = {
   firefox: { env: 'FIREFOX_PATH', paths: ['/usr/bin/firefox-esr', '/usr/bin/firefox'] },
   // WebKit: WebKitGTK's WebDriver, which starts its MiniBrowser (no headless mode: under a virtual display).
   webkit: { env: 'WEBKIT_DRIVER_PATH', paths: ['/usr/bin/WebKitWebDriver'] },
+  // Not a browser: the Redis server the replay-store tests start on a free port of their own.
+  redis: { env: 'REDIS_SERVER_PATH', paths: ['/usr/bin/redis-server', '/usr/local/bin/redis-server'] },
 };
 
 /** WebKitGTK's browser, which WebKitWebDriver starts (`WEBKIT_BROWSER_PATH` overrides), and the virtual display it runs on. */
@@ -13,7 +15,7 @@ export const WEBKIT_BROWSER_PATHS = ['/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/M
 export const XVFB_PATH = '/usr/bin/Xvfb';
 
 /** Debian package names, for the message and for `ensure-browsers`. */
-export const DEBIAN_PACKAGES = { chromium: ['chromium'], firefox: ['firefox-esr'], webkit: ['webkit2gtk-driver', 'xvfb'] };
+export const DEBIAN_PACKAGES = { chromium: ['chromium'], firefox: ['firefox-esr'], webkit: ['webkit2gtk-driver', 'xvfb'], redis: ['redis-server'] };
 
 /** WebKit's browser binary, or undefined. */
 export function findWebKitBrowser() {
@@ -36,7 +38,7 @@ export function missingBrowserMessage(names) {
   return (
     `No ${names.join(' / ')} found. Install Debian's packages ` +
     `(apt-get install -y ${names.flatMap((n) => DEBIAN_PACKAGES[n]).join(' ')}) ` +
-    `or point ${names.map((n) => CANDIDATES[n].env).join(' / ')} at a browser binary` +
+    `or point ${names.map((n) => CANDIDATES[n].env).join(' / ')} at ${names.length === 1 && names[0] === 'redis' ? 'redis-server' : 'a browser binary'}` +
     (names.includes('webkit') ? ' (for WebKit: WEBKIT_DRIVER_PATH at WebKitWebDriver, WEBKIT_BROWSER_PATH at its MiniBrowser, and Xvfb or a DISPLAY).' : '.')
   );
 }

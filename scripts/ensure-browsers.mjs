@@ -1,4 +1,4 @@
-// `npm test` needs Chromium, Firefox and WebKit (WebKitGTK's WebDriver and MiniBrowser, under Xvfb). Where they are missing and this is a Debian/Ubuntu machine
+// `npm test` needs Chromium, Firefox and WebKit (WebKitGTK's WebDriver and MiniBrowser, under Xvfb), and redis-server. Where they are missing and this is a Debian/Ubuntu machine
 // run as root, install Debian's packages; otherwise say exactly what to install.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,7 +12,7 @@ if (missing.length > 0) {
     process.exit(1);
   }
   const packages = missing.flatMap((name) => DEBIAN_PACKAGES[name]);
-  console.log(`Installing ${packages.join(' ')} from Debian's packages for the browser tests…`);
+  console.log(`Installing ${packages.join(' ')} from Debian's packages for the tests…`);
   execFileSync('apt-get', ['update'], { stdio: 'inherit' });
   execFileSync('apt-get', ['install', '-y', ...packages], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   const still = missing.filter((name) => !findBrowser(name));

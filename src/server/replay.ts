@@ -38,13 +38,8 @@ export function createMemoryReplayStore({ maxEntries = 100_000 }: { maxEntries?:
   };
 }
 
-/** The two Redis clients on npm: node-redis (`redis`) and ioredis. Only their raw-command call is used. */
-export interface RedisLikeClient {
-  /** node-redis v4 and later. */
-  sendCommand?(args: string[]): Promise<unknown>;
-  /** ioredis. */
-  call?(command: string, ...args: string[]): Promise<unknown>;
-}
+/** The two Redis clients on npm: ioredis (its `call`) and node-redis, `redis` (its `sendCommand`). */
+export type RedisLikeClient = { call(command: string, ...args: string[]): Promise<unknown> } | { sendCommand(args: string[]): Promise<unknown> };
 
 /**
  * A replay store on Redis, shared by every server of a site: `SET <prefix><key> 1 NX EX <ttl>`, one
@@ -53,11 +48,13 @@ export interface RedisLikeClient {
  * timed out) rejects, and the verifier follows `onOutage`.
  */
 export function createRedisReplayStore(client: RedisLikeClient, { prefix = 't-captcha:fallback:', timeoutMs = 1_000 }: { prefix?: string; timeoutMs?: number } = {}): ReplayStore {
+  // ioredis has a sendCommand too, of its own Command objects: its call() comes first.
+  const raw = client as { call?: (command: string, ...args: string[]) => Promise<unknown>; sendCommand?: (args: string[]) => Promise<unknown> } | undefined;
   const send =
-    typeof client?.sendCommand === 'function'
-      ? (args: string[]) => client.sendCommand!(args)
-      : typeof client?.call === 'function'
-        ? ([command, ...args]: string[]) => client.call!(command, ...args)
+    typeof raw?.call === 'function'
+      ? ([command, ...args]: string[]) => raw.call!(command, ...args)
+      : typeof raw?.sendCommand === 'function'
+        ? (args: string[]) => raw.sendCommand!(args)
         : undefined;
   if (!send) throw new TypeError('createRedisReplayStore needs a connected client of redis (node-redis) or ioredis.');
   return {

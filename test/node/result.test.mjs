@@ -1,10 +1,28 @@
-// verifyCaptchaResult (current API, DescribeCaptchaResult through tencentcloud-sdk-nodejs-common)
-// against the emulator, which checks the TC3-HMAC-SHA256 signature.
+// verifyCaptchaResult (current API, DescribeCaptchaResult, signed here with TC3-HMAC-SHA256) against
+// the emulator, which checks the signature; and the signature against Tencent's own SDK's.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TEST_CREDENTIALS, startEmulator } from '../../dist/emulator/index.js';
 import { CaptchaApiError, CaptchaNetworkError, createCaptchaClient, parseFallbackTicket, verifyCaptchaResult } from '../../dist/server/index.js';
+import { createRequire } from 'node:module';
+import { signTc3 } from '../../dist/server/tc3.js';
 import { solveChallenge } from './helpers.mjs';
+
+test("TC3-HMAC-SHA256: the same Authorization as Tencent's SDK (tencentcloud-sdk-nodejs-common's sign3) for the same request", () => {
+  const { default: Sign } = createRequire(import.meta.url)('tencentcloud-sdk-nodejs-common/tencentcloud/common/sign.js');
+  for (const [host, payload, timestamp] of [
+    ['captcha.tencentcloudapi.com', { CaptchaType: 9, Ticket: 't03abc', UserIp: '1.2.3.4', Randstr: '@x', CaptchaAppId: 190000000, AppSecretKey: 'k' }, 1_764_590_000],
+    ['captcha.tencentcloudapi.com', { Ticket: '票据 with ünïcode', Randstr: '@ü' }, 1_600_000_000],
+    ['127.0.0.1', {}, 2_000_000_000],
+  ]) {
+    const contentType = 'application/json; charset=utf-8';
+    const body = JSON.stringify(payload);
+    const url = new URL(`https://${host}/`);
+    const ours = signTc3({ secretId: 'AKIDexample', secretKey: 'secret/key+1', url, payload: body, timestamp, contentType });
+    const theirs = Sign.sign3({ method: 'POST', url: url.href, payload, timestamp, service: host.split('.')[0], secretId: 'AKIDexample', secretKey: 'secret/key+1', multipart: false, headers: { 'Content-Type': contentType } });
+    assert.equal(ours, theirs);
+  }
+});
 
 const app = TEST_CREDENTIALS.interactive;
 const USER_IP = '198.51.100.23';
