@@ -79,6 +79,17 @@ export function loginPage({ clientType, scriptUrl, nonce, error, current, emulat
       el.addEventListener('focusin', () => message.className === 'bad' && say(''));
     }
     if (captcha) watch(captcha);
+    // The first start uses the aidEncrypted minted into this page; a retry, a refresh or an expiry
+    // (the page may stay open past its 10 minutes) asks the server for a fresh one.
+    if (captcha?.appId) {
+      captcha.prepare = async ({ reason }) => {
+        if (reason === 'start') return undefined;
+        const response = await fetch('/captcha/aid', { cache: 'no-store' });
+        if (!response.ok) throw new Error(\`the server answered \${response.status}\`);
+        const { aidEncrypted } = await response.json();
+        return { aidEncrypted };
+      };
+    }
 
     /** A ticket for this login: the pc captcha's (the form's required field), else asked for with execute(). */
     async function ticket() {

@@ -4,29 +4,17 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { CURRENT_SCRIPT_PATH, TEST_CREDENTIALS, startEmulator } from '../dist/emulator/index.js';
-import { CaptchaApiError, CaptchaNetworkError, createCaptchaClient, encryptCaptchaAppId, verifyCaptchaResult } from '../dist/server/index.js';
+import { createCaptchaClient, createCaptchaVerifier, encryptCaptchaAppId, normalizeIp } from '../dist/server/index.js';
+import { aidEncryptedHandler, requireCaptcha } from '../dist/server/middleware/express.js';
 import { loginPage } from './pages.mjs';
 
 /** The CDN build as a CDN serves it: the element's file, its on-demand modules (tencent.js, i18n/) next to it. */
 const CDN_DIR = new URL('../dist/cdn/', import.meta.url);
 const CDN_PATH = /^\/cdn\/((i18n\/|controllers\/)?[\w-]+(\.min|\.dev)?\.js)$/;
 
-/** The address the site sees for the browser; the captcha is issued for it and verified against it. */
+/** The address the site sees for the browser (no proxy in front: the socket's); the captcha is issued for it and verified against it. */
 function userIp(request) {
-  return (request.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
-}
-
-/** The posted form as an object of strings; anything else (too large, not an object, broken JSON) throws. */
-async function readBody(request) {
-  let body = '';
-  for await (const chunk of request) {
-    body += chunk;
-    if (body.length > 100_000) throw new Error('body too large');
-  }
-  const type = request.headers['content-type'] ?? '';
-  const form = type.includes('application/json') ? JSON.parse(body) : Object.fromEntries(new URLSearchParams(body));
-  if (typeof form !== 'object' || form === null || Array.isArray(form)) throw new Error('not a form');
-  return Object.fromEntries(Object.entries(form).map(([key, value]) => [key, typeof value === 'string' ? value : '']));
+  return normalizeIp(request.socket.remoteAddress) ?? '';
 }
 
 function listen(server, port, host) {
@@ -96,48 +84,36 @@ export async function startDemo({
     );
   }
 
-  /** CaptchaCheck (legacy API) or DescribeCaptchaResult (current API), as the form says. */
-  async function verify({ api, ticket, randstr }, ip) {
-    if (api === 'current') {
-      const result = await verifyCaptchaResult({
-        secretId: currentCredential.secretId,
-        secretKey: currentCredential.secretKey,
-        captchaAppId: currentCredential.appId,
-        appSecretKey: currentCredential.appSecretKey,
-        ticket,
-        randstr,
-        userIp: ip,
-        endpoint: emulator.origin,
-      });
-      return { passed: result.passed, message: result.message };
-    }
-    return captcha.verifyTicket({ ticket, randstr, userIp: ip });
-  }
+  /**
+   * One verifier for both pages' APIs: the pc and mobile pages' legacy tickets go to CaptchaCheck, the
+   * current page's to DescribeCaptchaResult (its form says which, in the `api` field).
+   */
+  const verifier = createCaptchaVerifier({
+    legacy: { secretId: credential.secretId, secretKey: credential.secretKey, endpoint: emulator.endpoint },
+    current: {
+      secretId: currentCredential.secretId,
+      secretKey: currentCredential.secretKey,
+      captchaAppId: currentCredential.appId,
+      appSecretKey: currentCredential.appSecretKey,
+      resultEndpoint: emulator.origin,
+    },
+    fields: { api: 'api' },
+  });
+  const requireSolvedCaptcha = requireCaptcha(verifier);
+  /** A fresh aidEncrypted for the current page's prepare (a retry, a refresh or an expiry after the first). */
+  const aidEndpoint = aidEncryptedHandler({ captchaAppId: currentCredential.appId, appSecretKey: currentCredential.appSecretKey, lifetimeSeconds: 600 });
 
-  async function login(request, response) {
-    const reply = (status, body) => {
-      response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
-      response.end(JSON.stringify(body));
-    };
-    let form;
-    try {
-      form = await readBody(request);
-    } catch {
-      return reply(400, { ok: false, message: 'The form could not be read.' });
-    }
-    const { username = '', password = '', ticket = '', randstr = '', api = 'legacy' } = form;
-    if (!username || !password) return reply(400, { ok: false, message: 'Enter a username and a password.' });
-    if (!ticket) return reply(400, { ok: false, message: 'Please solve the captcha first.' });
-    try {
-      const result = await verify({ api, ticket: String(ticket), randstr: String(randstr) }, userIp(request));
-      if (!result.passed) {
-        return reply(403, { ok: false, message: `The captcha was not accepted (${result.message}). Please solve it again.` });
+  /** The login: the guard refuses anything without a passing captcha (403 and a small JSON body); then the account. */
+  function login(request, response) {
+    requireSolvedCaptcha(request, response, (error) => {
+      const reply = (status, body) => response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
+      if (error) return reply(500, { ok: false, message: 'The login failed. Please try again.' });
+      const { username, password } = request.body;
+      if (typeof username !== 'string' || !username || typeof password !== 'string' || !password) {
+        return reply(400, { ok: false, message: 'Enter a username and a password.' });
       }
       return reply(200, { ok: true, message: `Welcome, ${username}! The server verified your captcha ticket.` });
-    } catch (failure) {
-      const detail = failure instanceof CaptchaApiError || failure instanceof CaptchaNetworkError ? failure.message : 'unexpected failure';
-      return reply(502, { ok: false, message: `The captcha could not be verified (${detail}). Please try again.` });
-    }
+    });
   }
 
   // Every request is answered and none can take the process down: a bad one is a 4xx, a bug a 500.
@@ -152,7 +128,8 @@ export async function startDemo({
       if (request.method === 'GET' && pathname === '/') return await page(request, response, 'pc');
       if (request.method === 'GET' && pathname === '/mobile') return await page(request, response, 'mobile');
       if (request.method === 'GET' && pathname === '/current') return currentPage(response);
-      if (request.method === 'POST' && pathname === '/login') return await login(request, response);
+      if (request.method === 'POST' && pathname === '/login') return login(request, response);
+      if (request.method === 'GET' && pathname === '/captcha/aid') return aidEndpoint(request, response);
       const cdnFile = request.method === 'GET' && CDN_PATH.exec(pathname)?.[1];
       if (cdnFile) {
         const body = await readFile(new URL(cdnFile, CDN_DIR)).catch(() => undefined);

@@ -286,8 +286,9 @@ export class TCaptcha extends LitElement {
       this.#showWhenReady = true;
       return this.#renew();
     }
-    if (!this.#session) {
-      this.#showWhenReady = this.#state === 'loading' || this.#state === 'idle';
+    // No instance yet, or one about to be replaced (refresh() with prepare): it opens once the next is ready.
+    if (!this.#session || this.#needsStart) {
+      this.#showWhenReady = this.#needsStart || this.#state !== 'error';
       return;
     }
     try {

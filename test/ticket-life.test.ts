@@ -237,6 +237,30 @@ describe('prepare: fresh inputs for every attempt', () => {
   });
 });
 
+describe('prepare and a popup opened at once after refresh()', () => {
+  beforeEach(forgetTencent);
+
+  it('refresh() then execute() (a page re-asking after its server refused): the fresh instance pops up, the old one never', async () => {
+    let minted = 0;
+    const el = Object.assign(document.createElement('t-captcha'), { appId: '190000204', src: vendorUrl('TJCaptcha.js') });
+    el.prepare = async ({ reason }) => (reason === 'start' ? undefined : { aidEncrypted: `aid-${++minted}==` });
+    document.body.append(el);
+    try {
+      await ready(el);
+      const first = lastTencent();
+      el.refresh();
+      const passed = el.execute();
+      await waitUntil(() => lastTencent() !== first && lastTencent().shown, 'the fresh instance opened');
+      expect(lastTencent().options.aidEncrypted).to.equal('aid-1==');
+      expect(first.shown, 'the replaced instance was not opened').to.equal(false);
+      tencent().pass('t-again', '@r-again');
+      expect((await passed).ticket).to.equal('t-again');
+    } finally {
+      el.remove();
+    }
+  });
+});
+
 describe('development warnings of Lit', () => {
   it('no "scheduled an update after an update completed" on this page, after every flow above', () => {
     const issued = [...((globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings ?? [])];

@@ -108,13 +108,14 @@ describe('the demo, end to end', () => {
         const response = await fetch('/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(form) });
         return { status: response.status, ...(await response.json()) };
       }, body);
+    // The guard (t-captcha/server/express) refuses both, as CaptchaCheck did (5100), with a small JSON body.
     const replay = await post({ username: 'ada', password: 'x', ticket, randstr });
-    assert.equal(replay.ok, false);
-    assert.equal(replay.status, 403);
-    assert.match(replay.message, /already used/);
+    assert.deepEqual([replay.status, replay.error, replay.reason], [403, 'captcha', 'rejected']);
+    assert.match(replay.message, /solve it again/);
     const forged = await post({ username: 'ada', password: 'x', ticket: `${ticket.slice(0, -4)}AAAA`, randstr });
-    assert.equal(forged.ok, false);
-    assert.match(forged.message, /not issued/);
+    assert.deepEqual([forged.status, forged.reason], [403, 'rejected']);
+    const missing = await post({ username: 'ada', password: 'x' });
+    assert.deepEqual([missing.status, missing.reason], [400, 'missing-ticket']);
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -153,10 +154,15 @@ describe('the demo, end to end', () => {
     await page.fill('input[name=username]', 'mei');
     await page.fill('input[name=password]', 'secret');
     await refuseNextLogin(page);
+    const freshAid = page.waitForResponse('**/captcha/aid');
     await page.click('button[type=submit]');
     await dragPuzzle(page);
     await waitForMessage(page, /not accepted/);
-    // The popup is back for a new solve.
+    // The refresh asked the server for a fresh aidEncrypted (prepare), never cached…
+    const aid = await freshAid;
+    assert.equal(aid.headers()['cache-control'], 'no-store');
+    assert.match((await aid.json()).aidEncrypted, /^[A-Za-z0-9+/]+=*$/);
+    // …and the popup is back for a new solve.
     await page.locator('iframe.tcaptcha-emulator-challenge').waitFor();
     await dragPuzzle(page);
     await waitForMessage(page, /Welcome/);
