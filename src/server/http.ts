@@ -18,15 +18,21 @@ const PUBLIC_MESSAGES: Record<number, string> = {
   503: 'The captcha service is unavailable. Please try again shortly.',
 };
 
-/** The status, headers and JSON body a guard answers a refused request with. */
-export function refusalOf(verification: Verification): { status: number; headers: Record<string, string>; body: RefusalBody } {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
+const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
+/** Per status, made once: a guard under load answers thousands of refusals a second. */
+const HEADERS_OF: Record<number, Readonly<Record<string, string>>> = {
   // The body was not (all) read: the connection cannot carry another request.
-  if (verification.status === 408 || verification.status === 413) headers.Connection = 'close';
-  if (verification.status === 503) headers['Retry-After'] = '5';
+  408: Object.freeze({ ...JSON_HEADERS, Connection: 'close' }),
+  413: Object.freeze({ ...JSON_HEADERS, Connection: 'close' }),
+  503: Object.freeze({ ...JSON_HEADERS, 'Retry-After': '5' }),
+};
+const DEFAULT_HEADERS = Object.freeze({ ...JSON_HEADERS });
+
+/** The status, headers (shared: copy before changing them) and JSON body a guard answers a refused request with. */
+export function refusalOf(verification: Verification): { status: number; headers: Readonly<Record<string, string>>; body: RefusalBody } {
   return {
     status: verification.status,
-    headers,
+    headers: HEADERS_OF[verification.status] ?? DEFAULT_HEADERS,
     body: { error: 'captcha', reason: verification.reason, message: PUBLIC_MESSAGES[verification.status] ?? PUBLIC_MESSAGES[403] },
   };
 }
@@ -34,7 +40,7 @@ export function refusalOf(verification: Verification): { status: number; headers
 /** For fetch-style frameworks (Hono, Next.js, SvelteKit, Nuxt, Deno, Bun): the refusal as a `Response`. */
 export function captchaRefusal(verification: Verification): Response {
   const { status, headers, body } = refusalOf(verification);
-  return new Response(JSON.stringify(body), { status, headers });
+  return new Response(JSON.stringify(body), { status, headers: { ...headers } });
 }
 
 /**

@@ -183,10 +183,11 @@ export function createCaptchaVerifier(options: CaptchaVerifierOptions): CaptchaV
   const fields = { ticket: 'ticket', randstr: 'randstr', ...options.fields };
   const limits: BodyLimits = { maxBodyBytes: options.maxBodyBytes ?? 65_536, bodyTimeoutMs: options.bodyTimeoutMs ?? 10_000 };
 
-  const finish = (verification: Omit<Verification, 'status'> & { status?: Verification['status'] }): Verification => ({
-    ...verification,
-    status: verification.status ?? STATUS_OF[verification.reason] ?? (verification.passed ? 200 : 403),
-  });
+  // Fills in the status on the object it is given (each is fresh): no copy per verification.
+  const finish = (verification: Omit<Verification, 'status'> & { status?: Verification['status'] }): Verification => {
+    verification.status ??= STATUS_OF[verification.reason] ?? (verification.passed ? 200 : 403);
+    return verification as Verification;
+  };
 
   async function outage(detail: Outage, userIp: string): Promise<Verification> {
     let accepted = onOutage === 'accept';
@@ -306,7 +307,9 @@ export function createCaptchaVerifier(options: CaptchaVerifierOptions): CaptchaV
     if (ticket.length > 4096 || randstr.length > 256) {
       return { ...finish({ passed: false, reason: 'bad-request', status: 400, api: current ? 'current' : 'legacy', message: 'the ticket or randstr is too long to be one', userIp }), body };
     }
-    return { ...(await verify({ ticket, randstr, userIp, api: api as CaptchaApi | undefined })), body };
+    const verification: RequestVerification = await verify({ ticket, randstr, userIp, api: api as CaptchaApi | undefined });
+    verification.body = body;
+    return verification;
   }
 
   return { verify, fromRequest };
