@@ -92,3 +92,19 @@ export function clientIp(peer: string | undefined, header: string | undefined, k
   }
   return address;
 }
+
+/**
+ * The client's address on a platform that gives no peer address but writes the forwarded header
+ * itself (its edge is the first of the `hops` trusted proxies): the entry that edge added, or the
+ * one `hops - 1` further back. Undefined when the header does not have it.
+ */
+export function platformClientIp(header: string | undefined, kind: ProxyHeader, hops: number): string | undefined {
+  const chain = forwardedChain(header, kind);
+  let address: string | undefined;
+  for (let hop = 0; hop < hops && hop < chain.length; hop++) {
+    const next = chain[hop];
+    if (!next) break;
+    address = next;
+  }
+  return address;
+}

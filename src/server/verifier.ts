@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { createCaptchaClient, type CaptchaClient } from './client.js';
 import { CaptchaApiError, CaptchaNetworkError } from './errors.js';
-import { clientIp, compileTrust, type ProxyHeader, type TrustProxy } from './ip.js';
+import { clientIp, compileTrust, platformClientIp, type ProxyHeader, type TrustProxy } from './ip.js';
 import { createMemoryReplayStore, replayKey, type ReplayStore } from './replay.js';
 import { CaptchaRequestError, readNodeBody, readWebBody, type BodyLimits, type ParsedBody } from './request.js';
 import { decideFallback, parseFallbackTicket, verifyCaptchaResult, type CaptchaResult, type CaptchaResultReason, type FallbackTicket } from './result.js';
@@ -179,7 +179,8 @@ export function createCaptchaVerifier(options: CaptchaVerifierOptions): CaptchaV
   const client: CaptchaClient | undefined = legacy && createCaptchaClient({ ...legacy, timeoutMs });
   const store = options.replayStore ?? createMemoryReplayStore();
   if (typeof store?.remember !== 'function') throw new TypeError('createCaptchaVerifier: replayStore must have a remember(key, ttlSeconds) method.');
-  const trusts = compileTrust(options.trustProxy);
+  const { trustProxy } = options;
+  const trusts = compileTrust(trustProxy);
   const fields = { ticket: 'ticket', randstr: 'randstr', ...options.fields };
   const limits: BodyLimits = { maxBodyBytes: options.maxBodyBytes ?? 65_536, bodyTimeoutMs: options.bodyTimeoutMs ?? 10_000 };
 
@@ -284,12 +285,15 @@ export function createCaptchaVerifier(options: CaptchaVerifierOptions): CaptchaV
   async function fromRequest(request: Request | IncomingMessage, { remoteAddress, body: parsed }: FromRequestOptions = {}): Promise<RequestVerification> {
     const web = isWebRequest(request);
     const peer = web ? remoteAddress : (remoteAddress ?? request?.socket?.remoteAddress);
-    const header = web ? request.headers.get(proxyHeader) : request?.headers?.[proxyHeader];
-    const userIp = clientIp(peer, Array.isArray(header) ? header.join(',') : (header ?? undefined), proxyHeader, trusts);
-    if (!userIp) {
-      if (web && remoteAddress === undefined) throw new TypeError("fromRequest: a web Request carries no peer address: pass the framework's as fromRequest(request, { remoteAddress }).");
-      return finish({ passed: false, reason: 'bad-request', api: current ? 'current' : 'legacy', message: 'the client address is unknown' });
+    const raw = web ? request.headers.get(proxyHeader) : request?.headers?.[proxyHeader];
+    const header = Array.isArray(raw) ? raw.join(',') : (raw ?? undefined);
+    // A platform that gives no peer address (a serverless edge) but writes the header itself: trustProxy hops from its entry.
+    const platform = web && remoteAddress === undefined && typeof trustProxy === 'number' && trustProxy >= 1;
+    if (web && remoteAddress === undefined && !platform) {
+      throw new TypeError("fromRequest: a web Request carries no peer address: pass the framework's as fromRequest(request, { remoteAddress }) (or, on a platform whose edge writes X-Forwarded-For itself, set trustProxy to its number of proxies).");
     }
+    const userIp = platform ? platformClientIp(header, proxyHeader, trustProxy) : clientIp(peer, header, proxyHeader, trusts);
+    if (!userIp) return finish({ passed: false, reason: 'bad-request', status: 400, api: current ? 'current' : 'legacy', message: 'the client address is unknown' });
     let body: ParsedBody;
     try {
       body = web ? await readWebBody(request, limits) : await readNodeBody(request, parsed ?? (request as { body?: unknown }).body, limits);

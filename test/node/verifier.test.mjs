@@ -302,6 +302,18 @@ describe('fromRequest: the client IP and trustProxy', () => {
     assert.equal(await ipFor(trust, '10.1.2.3', { forwarded: 'for=6.6.6.6', 'x-forwarded-for': '198.51.100.11' }), '198.51.100.11');
   });
 
+  test('a platform with no peer address (a serverless edge writes X-Forwarded-For): trustProxy hops from its entry', async () => {
+    const v = (trustProxy) => createCaptchaVerifier({ legacy: legacyOptions(), trustProxy });
+    const edge = (xff) => new Request('https://site.example/', { method: 'POST', body: 'ticket=', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': xff } });
+    // The client's own prefix stays behind what the edge added.
+    assert.equal((await v(1).fromRequest(edge('6.6.6.6, 198.51.100.20'))).userIp, '198.51.100.20');
+    assert.equal((await v(2).fromRequest(edge('6.6.6.6, 198.51.100.20, 10.0.0.3'))).userIp, '198.51.100.20');
+    const none = await v(1).fromRequest(edge('garbage'));
+    assert.deepEqual([none.passed, none.status, none.reason], [false, 400, 'bad-request']);
+    // Without a number of hops, a missing remoteAddress is the caller's mistake.
+    await assert.rejects(v(['10.0.0.0/8']).fromRequest(edge('198.51.100.20')), /remoteAddress/);
+  });
+
   test('Forwarded (RFC 7239) when the proxies write it', async () => {
     const trust = ['10.0.0.0/8'];
     assert.equal(await ipFor(trust, '10.0.0.1', { forwarded: 'for=6.6.6.6, for="[2001:db8::9]:80";proto=https' }, 'forwarded'), '2001:db8::9');
