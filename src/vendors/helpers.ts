@@ -42,3 +42,46 @@ export function watchForFrame(root: ParentNode, onFrame: () => void, onlyNew: bo
   else observer.observe(root, { childList: true, subtree });
   return stop;
 }
+
+/**
+ * What each of Tencent's scripts fetches next, as the real scripts do (vendor contract §2 and §5): the
+ * legacy loader its three sub-scripts at fixed URLs (preloaded: their download then overlaps the
+ * loader's), TCaptcha.js its frame script from captcha.gtimg.com and TJCaptcha.js its core from
+ * turing.captcha.gtimg.com (their names carry a build hash: only the connection can be opened early).
+ * Frames are not here: a cross-site frame's connection belongs to that site's partition, which no page
+ * can open. 3.0's hosts are not documented, so it gets nothing.
+ */
+const NEXT: readonly (readonly [RegExp, 'preload' | 'preconnect', readonly string[]])[] = [
+  [/\/TCapIframeApi\.js$/i, 'preload', ['https://captcha.gtimg.com/2/json2.js', 'https://captcha.gtimg.com/2/TCapMsg.js', 'https://captcha.gtimg.com/2/TCapIframe.js?v=1.0']],
+  [/\/TJCaptcha\.js$/i, 'preconnect', ['https://turing.captcha.gtimg.com']],
+  [/\/TCaptcha\.js$/i, 'preconnect', ['https://captcha.gtimg.com']],
+];
+const warmed = new Set<string>();
+
+/**
+ * Starts what a Tencent script will fetch next while it downloads, once per page: `<link rel=preload
+ * as=script>` (with the element's nonce, for a strict CSP), or a connection (preconnect and a prefetch
+ * of the host's root). Only for a script from Tencent's own hosts over https, only to Tencent's hosts.
+ */
+export function warmUp(src: string, nonce?: string): void {
+  const { hostname, pathname, protocol } = new URL(src);
+  if (protocol !== 'https:' || !/(^|\.)captcha\.(qq|gtimg|qcloud)\.com$/.test(hostname)) return;
+  const [, rel, urls] = NEXT.find(([file]) => file.test(pathname)) ?? [];
+  for (const href of urls ?? []) {
+    if (warmed.has(href)) continue;
+    warmed.add(href);
+    // A preconnect alone helps only where third-party cookies are allowed: where they are blocked,
+    // Chromium fetches Tencent's scripts on sockets of their own, which only a real request opens (a
+    // prefetch of the host's root, small and never run).
+    for (const kind of rel === 'preload' ? ['preload'] : ['preconnect', 'prefetch']) {
+      const link = document.createElement('link');
+      link.rel = kind;
+      link.href = kind === 'prefetch' ? `${href}/` : href;
+      if (kind === 'preload') {
+        link.as = 'script';
+        if (nonce) link.nonce = nonce;
+      }
+      document.head.append(link);
+    }
+  }
+}

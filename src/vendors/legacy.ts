@@ -1,5 +1,5 @@
 import { loadScript } from '../loader.js';
-import { destroyQuietly, field, toTicket, watchForFrame } from './helpers.js';
+import { destroyQuietly, field, toTicket, warmUp, watchForFrame } from './helpers.js';
 import type { Kit, Vendor, VendorOutcome } from './vendor.js';
 
 // Loaded on demand, only by pages with a legacy script URL; like tencent.ts, it imports from the
@@ -45,7 +45,11 @@ export function legacyVendor(kit: Kit, src: string, mobile: boolean, showHeader:
   return {
     usesBox: !mobile,
     startCall: 'capInit()',
-    load: (options) => loadScript(kit, src, options, hasCapInit, 'capInit()'),
+    load(options) {
+      // Tencent's loader fetches its sub-scripts from captcha.gtimg.com once it has run: start them now.
+      warmUp(src, options.nonce);
+      return loadScript(kit, src, options, hasCapInit, 'capInit()');
+    },
     start(container, report, visible) {
       stopLateWatch?.();
       stopLateWatch = undefined;

@@ -1,7 +1,7 @@
 import type { CaptchaError, ResultDetails } from '../events.js';
 import type { TencentCaptchaConstructor, TencentCaptchaInstance, TencentOptions } from './families.js';
 import { loadScript } from '../loader.js';
-import { destroyQuietly, field, toTicket, watchForFrame } from './helpers.js';
+import { destroyQuietly, field, toTicket, warmUp, watchForFrame } from './helpers.js';
 import type { Kit, Vendor, VendorOutcome } from './vendor.js';
 import { currentFamily } from './current.js';
 import { globalFamily, isGlobalLoaded, namesGlobalScript } from './global.js';
@@ -129,6 +129,8 @@ export function tencentVendor(kit: Kit, src: string, settings: TencentSettings):
     startCall: 'show()',
     async load(options) {
       check(settings, (message) => new CaptchaError('invalid-attribute', message));
+      // The script fetches its core or frame script from another host: connect to it now.
+      warmUp(src);
       // One script per page whatever its URL: a second copy throws ("loaded twice"), and one already
       // on the page (or on its way) is the one to use.
       while (entryLoad) {
