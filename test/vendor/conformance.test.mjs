@@ -49,7 +49,7 @@ const js = (path) => ({ status: 200, contentType: 'text/javascript', body: readF
  * A fresh context whose network is the routing table below; `body` is the page's markup.
  * `subScripts`: 'serve' | 'block' | a delay in ms, for the legacy sub-scripts and the current frame script.
  */
-async function open(browser, body, { subScripts = 'serve', csp } = {}) {
+async function open(browser, body, { subScripts = 'serve', csp, nonce } = {}) {
   const context = await browser.newContext({ ignoreHTTPSErrors: true });
   const requests = [];
   await context.route('**/*', async (route) => {
@@ -62,7 +62,7 @@ async function open(browser, body, { subScripts = 'serve', csp } = {}) {
     };
     if (url.origin === SHOP && url.pathname === '/') {
       const headers = csp ? { 'Content-Security-Policy': csp } : {};
-      return route.fulfill({ status: 200, contentType: 'text/html', headers, body: page(body) });
+      return route.fulfill({ status: 200, contentType: 'text/html', headers, body: page(body, nonce) });
     }
     if (url.origin === SHOP && url.pathname === '/t-captcha.min.js') return route.fulfill(js(CDN_FILE));
     if (url.origin === SHOP && CDN_ADAPTERS.has(url.pathname)) return route.fulfill(js(join(ROOT, 'dist/cdn', url.pathname)));
@@ -81,14 +81,16 @@ async function open(browser, body, { subScripts = 'serve', csp } = {}) {
   const tab = await context.newPage();
   const problems = [];
   tab.on('pageerror', (error) => problems.push(error.message));
+  tab.on('console', (message) => message.type() === 'error' && /Content Security Policy/.test(message.text()) && problems.push(message.text()));
   // Not 'load': the load event waits for the vendor's sub-scripts, which some cases hold back.
   await tab.goto(`${SHOP}/`, { waitUntil: 'commit' });
   return { page: tab, context, requests, problems };
 }
 
-function page(body) {
+function page(body, nonce) {
+  const attr = nonce ? ` nonce="${nonce}"` : '';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<script>
+<script${attr}>
   window.__events = [];
   for (const type of ['ready', 'verified', 'closed', 'error']) {
     document.addEventListener(type, (event) => {
@@ -97,7 +99,7 @@ function page(body) {
     }, true);
   }
 </script>
-<script type="module" src="/t-captcha.min.js"></script></head><body>${body}</body></html>`;
+<script type="module" src="/t-captcha.min.js"${attr}></script></head><body>${body}</body></html>`;
 }
 
 const eventOf = (tab, id, type) =>
@@ -118,6 +120,21 @@ describe(`vendor conformance (${DIR ? `real scripts from ${DIR}` : "the project'
       assert.equal(await tab.evaluate(() => document.querySelector('#a').state), 'loading');
       await eventOf(tab, 'a', 'ready');
       assert.ok((await boxFrames(tab, 'a')) >= 1);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  legacyTest("legacy under a strict CSP: the element's preloads of the sub-scripts carry its nonce, nothing is refused, and each sub-script is fetched once", async () => {
+    const csp = "script-src 'nonce-c0nf' 'strict-dynamic'; object-src 'none'; base-uri 'none'";
+    const { page: tab, context, problems, requests } = await open(browser, `<t-captcha id="a" nonce="c0nf" load-timeout="8000" src="${LEGACY_SRC}"></t-captcha>`, { csp, nonce: 'c0nf' });
+    try {
+      await eventOf(tab, 'a', 'ready');
+      assert.ok((await boxFrames(tab, 'a')) >= 1);
+      const preloads = await tab.evaluate(() => [...document.querySelectorAll('link[rel=preload][as=script]')].map((link) => [link.href, link.nonce]));
+      assert.deepEqual(preloads.map(([, nonce]) => nonce), ['c0nf', 'c0nf', 'c0nf']);
+      for (const [href] of preloads) assert.equal(requests.filter((url) => url === href).length, 1, href);
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
