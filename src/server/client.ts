@@ -1,13 +1,12 @@
 import { randomInt } from 'node:crypto';
 import { CaptchaApiError, CaptchaNetworkError } from './errors.js';
 import { signRequest, type Params, type SignatureMethod } from './signature.js';
-import { fetchJson } from './transport.js';
+import { DEFAULT_TIMEOUT_MS, fetchJson } from './transport.js';
 
-export { MAX_ANSWER_BYTES } from './transport.js';
+export { DEFAULT_TIMEOUT_MS, MAX_ANSWER_BYTES } from './transport.js';
 
 /** Tencent's legacy captcha API endpoint (vendor contract §4). */
 export const DEFAULT_ENDPOINT = 'https://csec.api.qcloud.com/v2/index.php';
-export const DEFAULT_TIMEOUT_MS = 5_000;
 /** The "ticket is not valid" answer of CaptchaCheck. */
 export const TICKET_REJECTED = 5100;
 

@@ -1,8 +1,6 @@
 import { CaptchaApiError, CaptchaNetworkError } from './errors.js';
 import { signTc3 } from './tc3.js';
-import { fetchJson } from './transport.js';
-
-const DEFAULT_TIMEOUT_MS = 5_000;
+import { DEFAULT_TIMEOUT_MS, fetchJson } from './transport.js';
 
 /** The current API's verification service (vendor contract §5). */
 export const RESULT_ENDPOINT = 'https://captcha.tencentcloudapi.com';

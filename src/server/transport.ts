@@ -1,5 +1,8 @@
 import { CaptchaNetworkError } from './errors.js';
 
+/** One deadline per call to Tencent, unless the caller gives its own. */
+export const DEFAULT_TIMEOUT_MS = 5_000;
+
 /** An answer larger than this is no answer of the captcha API. */
 export const MAX_ANSWER_BYTES = 1024 * 1024;
 
